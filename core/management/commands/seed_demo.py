@@ -1,0 +1,50 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail import hooks
+
+from core.demo import DemoBuilder
+
+
+class Command(BaseCommand):
+    help = "Build the Dutch demo site. Safe to run again: existing content is left as it is."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin",
+            action="store_true",
+            help="Also create a local superuser 'admin' (once) and print its generated password.",
+        )
+
+    def handle(self, *args, admin=False, **options):
+        demo = DemoBuilder(stdout=self.stdout, style=self.style)
+        with transaction.atomic():
+            for seed in hooks.get_hooks("register_demo_content"):
+                label = getattr(seed, "demo_label", seed.__name__)
+                self.stdout.write(f"Demo content: {label}")
+                seed(demo)
+
+        if demo.created:
+            self.stdout.write(self.style.SUCCESS(f"Created {demo.created} demo objects."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Demo content already complete: nothing changed."))
+
+        if admin:
+            self.create_admin()
+
+        self.stdout.write("Updating the search index…")
+        call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Done."))
+
+    def create_admin(self):
+        User = get_user_model()
+        if User.objects.filter(username="admin").exists():
+            self.stdout.write("Superuser 'admin' exists already; reset it with: python manage.py changepassword admin")
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser("admin", "admin@kennisplatform.localhost", password)
+        self.stdout.write(self.style.WARNING(f"Created superuser 'admin' with password: {password}"))
+        self.stdout.write("Log in at http://127.0.0.1:8000/admin/ (this password is shown only once).")

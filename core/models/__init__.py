@@ -1,0 +1,22 @@
+"""Shared models: users, media, vocabularies, base pages and site settings."""
+
+from .base import BasePage, PageTag
+from .media import CustomDocument, CustomImage, CustomRendition
+from .pages import ContentPage, HomePage
+from .settings import SiteSettings
+from .taxonomy import Audience, Theme
+from .users import User
+
+__all__ = [
+    "Audience",
+    "BasePage",
+    "ContentPage",
+    "CustomDocument",
+    "CustomImage",
+    "CustomRendition",
+    "HomePage",
+    "PageTag",
+    "SiteSettings",
+    "Theme",
+    "User",
+]

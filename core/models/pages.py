@@ -1,0 +1,127 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.home_sections import get_home_sections
+from core.rich_text import LIMITED_FEATURES
+
+from .base import BasePage
+
+
+class FeaturedItemBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("page"))
+    text = blocks.CharBlock(
+        label=_("text"), required=False, max_length=200, help_text=_("Empty: the summary of the page is used.")
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured page")
+
+
+class HomePage(Page):
+    """The front page: hero, introduction, editors' picks and sections that fill themselves."""
+
+    hero_title = models.CharField(
+        _("hero title"), max_length=120, help_text=_("The main heading of the site, shown in large type.")
+    )
+    hero_text = models.TextField(
+        _("hero text"), blank=True, max_length=400, help_text=_("One or two sentences under the hero title.")
+    )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+        help_text=_("A wide photo. It is decorative: the hero text must say everything on its own."),
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero link"),
+    )
+    hero_link_text = models.CharField(_("hero link text"), max_length=60, blank=True)
+    introduction = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=LIMITED_FEATURES,
+        help_text=_("What the platform offers, in a few sentences."),
+    )
+    featured_items = StreamField(
+        [("item", FeaturedItemBlock())],
+        blank=True,
+        max_num=6,
+        verbose_name=_("featured items"),
+        help_text=_("Up to six pages the programme team wants to highlight."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_text"),
+            ],
+            heading=_("Hero"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("featured_items"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_featured_items(self):
+        """Featured pages, fetched in one query, skipping unpublished or private ones."""
+        page_ids = [block.value["page"].pk for block in self.featured_items if block.value["page"]]
+        pages = {
+            page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public().specific()
+        }
+        items = []
+        for block in self.featured_items:
+            page = pages.get(block.value["page"].pk) if block.value["page"] else None
+            if page is not None:
+                items.append({"page": page, "text": block.value["text"] or getattr(page, "summary", "")})
+        return items
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured"] = self.get_featured_items()
+        context["home_sections"] = get_home_sections(self, request)
+        return context
+
+
+class ContentPage(BasePage):
+    """A generic page of text, images, quotes, calls to action, documents and FAQs."""
+
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    template = "pages/content_page.html"
+    # No parent_page_types on purpose: a content page may go under the home page and under every
+    # section index, each of which lists "core.ContentPage" in its subpage_types.
+    subpage_types = ["core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.models import Audience, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    menu_label = _("Audiences")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class VocabularyGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, AudienceViewSet)
+    menu_icon = "tag"
+    menu_label = _("Vocabularies")
+    menu_name = "vocabularies"
+
+
+register_snippet(VocabularyGroup)
+
+
+@hooks.register("register_demo_content", order=0)
+def seed_core_demo(demo):
+    from core.demo_content import seed_core
+
+    seed_core(demo)
+
+
+seed_core_demo.demo_label = _("home page, vocabularies and general pages")
