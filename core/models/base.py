@@ -118,6 +118,14 @@ class BasePage(TaxonomyMixin, ListingMixin, Page):
     class Meta:
         abstract = True
 
+    # What the search app shows and filters on for every result (issue 6). Non-page models that are
+    # searchable on their own (tips) expose the same attributes.
+    @property
+    def search_result_date(self):
+        return self.first_published_at
+
+    search_province = ""
+
     @property
     def summary(self):
         """Plain-text summary for cards and search results."""
