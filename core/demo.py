@@ -93,4 +93,3 @@ def placeholder_png(seed_text, size=(1200, 675)):
     img.save(buffer, format="PNG", optimize=True)
     buffer.seek(0)
     return buffer
-

@@ -30,5 +30,10 @@ def server_error(request, template_name="500.html"):
 
 
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /documents/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

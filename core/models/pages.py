@@ -93,9 +93,7 @@ class HomePage(Page):
     def get_featured_items(self):
         """Featured pages, fetched in one query, skipping unpublished or private ones."""
         page_ids = [block.value["page"].pk for block in self.featured_items if block.value["page"]]
-        pages = {
-            page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public().specific()
-        }
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public().specific()}
         items = []
         for block in self.featured_items:
             page = pages.get(block.value["page"].pk) if block.value["page"] else None

@@ -37,11 +37,21 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("address"),
+            ],
             heading=_("Contact"),
         ),
         MultiFieldPanel(
-            [FieldPanel("linkedin_url"), FieldPanel("instagram_url"), FieldPanel("facebook_url"), FieldPanel("youtube_url")],
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+            ],
             heading=_("Social media"),
         ),
         MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Footer")),

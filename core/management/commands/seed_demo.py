@@ -18,6 +18,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Also create a local superuser 'admin' (once) and print its generated password.",
         )
+        parser.add_argument(
+            "--reindex",
+            action="store_true",
+            help="Update the search index even when no demo content was added (it is updated whenever some is).",
+        )
 
     def handle(self, *args, admin=False, **options):
         demo = DemoBuilder(stdout=self.stdout, style=self.style)
@@ -35,8 +40,9 @@ class Command(BaseCommand):
         if admin:
             self.create_admin()
 
-        self.stdout.write("Updating the search index…")
-        call_command("update_index", verbosity=0)
+        if demo.created or options.get("reindex"):
+            self.stdout.write("Updating the search index…")
+            call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Done."))
 
     def create_admin(self):

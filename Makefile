@@ -1,0 +1,66 @@
+# Kennisplatform: `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APP_DIRS := expeditions knowledgeboost tips stories search networks
+MESSAGE_IGNORES := -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*" $(foreach app,$(APP_DIRS),-i "$(app)/*")
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run migrate seed test test-browser lint format bench messages clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed ## Create .venv and install the runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Install the development and test requirements
+
+migrate: install ## Apply database migrations
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate ## Add the Dutch demo content (idempotent); creates the admin user once
+	$(BIN)/python manage.py seed_demo --admin
+
+run: seed ## Install, migrate, seed the demo content and serve on http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-browser: install-dev ## Run only the browser tests (Playwright + axe-core in Chromium)
+	$(BIN)/pytest tests/browser $(PYTEST_ARGS)
+
+lint: install-dev ## ruff check, ruff format --check and makemigrations --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install-dev ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install-dev ## Run the benchmarks under bench/ (see bench/README.md)
+	@set -e; for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script; done
+
+messages: install-dev ## Update and compile the Dutch catalogues (needs gettext)
+	$(BIN)/python manage.py makemessages -l nl --no-obsolete $(MESSAGE_IGNORES)
+	@for app in $(APP_DIRS); do if [ -d $$app/locale ]; then (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); fi; done
+	$(BIN)/python manage.py compilemessages -l nl -i ".venv"
+
+clean: ## Remove the virtualenv and local data (database, media)
+	rm -rf $(VENV) var
