@@ -52,6 +52,17 @@ def site_root(context):
 
 
 @register.filter
+def document_size(document):
+    """File size of a document without writing to the database while rendering."""
+    if document.file_size:
+        return document.file_size
+    try:
+        return document.file.size
+    except (OSError, ValueError):
+        return None
+
+
+@register.filter
 def filesize_nl(num_bytes):
     """Human readable size with Dutch decimal comma: 1,2 MB."""
     try:
