@@ -1,0 +1,310 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from core.models import Audience, BasePage, Theme
+
+TIP_BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+SLUG_MAX_LENGTH = 80
+
+
+def unique_slug(title, taken):
+    """A slug from `title` that is not in `taken` (a set of slugs), made unique with -2, -3, …"""
+    base = slugify(title)[:SLUG_MAX_LENGTH].strip("-") or "tip"
+    slug, number = base, 2
+    while slug in taken:
+        suffix = f"-{number}"
+        slug = f"{base[: SLUG_MAX_LENGTH - len(suffix)]}{suffix}"
+        number += 1
+    return slug
+
+
+class TipCollectionIndexPage(BasePage):
+    """The overview of every tip collection, newest first, filterable by theme and audience."""
+
+    template = "pages/tip_collection_index_page.html"
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["tips.TipCollectionPage", "core.ContentPage"]
+    max_count = 1
+    paginate_by = 12
+
+    class Meta:
+        verbose_name = _("tip collection index")
+
+    def get_context(self, request, *args, **kwargs):
+        from tips.forms import TaxonomyFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        collections = TipCollectionPage.objects.child_of(self).live().public().for_listing()
+        form = TaxonomyFilterForm(request.GET, themes=Theme.objects.all(), audiences=Audience.objects.all())
+        collections = collections.with_taxonomy(*form.filters())
+        page_obj = Paginator(collections, self.paginate_by).get_page(request.GET.get("page"))
+        context.update(filter_form=form, page_obj=page_obj, collections=page_obj.object_list)
+        return context
+
+
+class TipCollectionPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Newest occasion first, with the number of tips, for the overview."""
+        return (
+            self.annotate(tip_count=models.Count("tips", distinct=True))
+            .order_by(models.F("occasion_date").desc(nulls_last=True), "-first_published_at")
+            .select_related("listing_image")
+        )
+
+    def with_taxonomy(self, theme=None, audience=None):
+        """Collections tagged with the theme/audience themselves or holding a tip that is."""
+        collections = self
+        if theme is not None:
+            collections = collections.filter(models.Q(themes=theme) | models.Q(tips__themes=theme))
+        if audience is not None:
+            collections = collections.filter(models.Q(audiences=audience) | models.Q(tips__audiences=audience))
+        return collections.distinct()
+
+
+class TipCollectionPage(RoutablePageMixin, BasePage):
+    """A set of tips from one occasion. Every tip has an anchor here and its own permalink below this page."""
+
+    occasion = models.CharField(
+        _("occasion"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the tips come from, for example 'Bijeenkomst met zestig lokale initiatiefnemers'."),
+    )
+    occasion_date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("When the tips were collected; collections are sorted by it.")
+    )
+    organisers = models.CharField(
+        _("organisers"), max_length=255, blank=True, help_text=_("Who organised the occasion, separated by commas.")
+    )
+    report = models.ForeignKey(
+        "core.CustomDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("report"),
+        help_text=_("Optional: a short report of the occasion, offered as a download."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("occasion"),
+                FieldRowPanel([FieldPanel("occasion_date"), FieldPanel("organisers")]),
+                FieldPanel("report"),
+            ],
+            heading=_("Where the tips come from"),
+        ),
+        InlinePanel("tips", label=_("Tips"), heading=_("Tips")),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("occasion"),
+        index.SearchField("organisers"),
+        index.FilterField("occasion_date"),
+    ]
+
+    objects = PageManager.from_queryset(TipCollectionPageQuerySet)()
+
+    template = "pages/tip_collection_page.html"
+    tip_template = "pages/tip_page.html"
+    parent_page_types = ["tips.TipCollectionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tip collection")
+        verbose_name_plural = _("tip collections")
+
+    @property
+    def search_result_date(self):
+        return self.occasion_date or self.first_published_at
+
+    @property
+    def organiser_list(self):
+        return [name.strip() for name in self.organisers.split(",") if name.strip()]
+
+    def clean(self):
+        super().clean()
+        self.assign_tip_slugs()
+
+    def assign_tip_slugs(self):
+        """Give new tips a slug from their title, once; existing slugs never change, so permalinks stay valid."""
+        tips = list(self.tips.all())
+        taken = {tip.slug for tip in tips if tip.slug}
+        for tip in tips:
+            if not tip.slug:
+                tip.slug = unique_slug(tip.title, taken)
+                taken.add(tip.slug)
+
+    # Routes: the collection itself, and a permalink per tip.
+    @path("")
+    def collection(self, request):
+        from tips.views import collection_context
+
+        return self.render(request, context_overrides=collection_context(self, request))
+
+    @path("<slug:tip_slug>/")
+    def tip_detail(self, request, tip_slug):
+        from tips.views import tip_context
+
+        return self.render(request, template=self.tip_template, context_overrides=tip_context(self, request, tip_slug))
+
+
+class TipTag(TaggedItemBase):
+    content_object = ParentalKey("tips.Tip", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("tip tag")
+        verbose_name_plural = _("tip tags")
+
+
+class TipQuerySet(models.QuerySet):
+    def public(self):
+        """Tips of collections that are live and not behind a login."""
+        return self.filter(page__in=TipCollectionPage.objects.live().public().values("pk"))
+
+    def with_related(self):
+        return self.select_related("page").prefetch_related("themes", "audiences", "tags")
+
+    def with_taxonomy(self, theme=None, audience=None):
+        tips = self
+        if theme is not None:
+            tips = tips.filter(themes=theme)
+        if audience is not None:
+            tips = tips.filter(audiences=audience)
+        return tips
+
+    def newest(self):
+        return self.order_by("-page__first_published_at", "page_id", "sort_order")
+
+
+class Tip(index.Indexed, Orderable, ClusterableModel):
+    """One practical tip. It lives in a collection but can be cited, shared, appreciated and found on its own."""
+
+    page = ParentalKey(TipCollectionPage, on_delete=models.CASCADE, related_name="tips")
+    title = models.CharField(_("title"), max_length=255, help_text=_("The tip in one short sentence."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=SLUG_MAX_LENGTH,
+        blank=True,
+        editable=False,
+        help_text=_("Made from the title once and then kept, so links to this tip keep working."),
+    )
+    body = RichTextField(
+        _("text"),
+        blank=True,
+        features=TIP_BODY_FEATURES,
+        help_text=_("A few sentences that explain the tip. Keep it short."),
+    )
+    themes = ParentalManyToManyField(
+        "core.Theme", blank=True, related_name="tips", verbose_name=_("themes"), help_text=_("What is the tip about?")
+    )
+    audiences = ParentalManyToManyField(
+        "core.Audience",
+        blank=True,
+        related_name="tips",
+        verbose_name=_("audiences"),
+        help_text=_("Who is the tip for?"),
+    )
+    tags = ClusterTaggableManager(
+        through=TipTag, blank=True, verbose_name=_("tags"), help_text=_("Free keywords, separated by commas.")
+    )
+
+    objects = TipQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("body"),
+        FieldRowPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            ]
+        ),
+        FieldPanel("tags"),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("audiences", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("page", [index.SearchField("title")]),
+        index.FilterField("page"),
+    ]
+
+    search_province = ""
+    listing_image = None
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tip")
+        verbose_name_plural = _("tips")
+        constraints = [models.UniqueConstraint(fields=["page", "slug"], name="tips_tip_unique_slug_per_collection")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            taken = set(Tip.objects.filter(page_id=self.page_id).exclude(pk=self.pk).values_list("slug", flat=True))
+            self.slug = unique_slug(self.title, taken)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def public_search_queryset(cls):
+        return cls.objects.public().with_related()
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.with_related()
+
+    @property
+    def anchor(self):
+        return f"tip-{self.slug}"
+
+    @property
+    def url(self):
+        """The permalink of this tip."""
+        return self.get_url()
+
+    def get_url(self, request=None):
+        page_url = self.page.get_url(request=request)
+        if page_url is None:
+            return None
+        return f"{page_url}{self.slug}/"
+
+    def get_full_url(self, request=None):
+        page_url = self.page.get_full_url(request=request)
+        return f"{page_url}{self.slug}/" if page_url else None
+
+    @property
+    def summary(self):
+        return Truncator(strip_tags(self.body or "")).words(40)
+
+    @property
+    def search_result_date(self):
+        return self.page.search_result_date
+
+    date = search_result_date
+
+    @property
+    def collection(self):
+        return self.page

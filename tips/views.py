@@ -1,0 +1,107 @@
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.models import Audience, Theme
+from tips import appreciation
+from tips.forms import TaxonomyFilterForm
+from tips.models import Appreciation, Tip
+
+TIP_PREFETCH = ("themes", "audiences", "tags")
+
+
+def collection_context(page, request):
+    """Context of a tip collection: its tips, filtered by the GET parameters, with their appreciation counts."""
+    all_tips = page.tips.all()
+    form = TaxonomyFilterForm(
+        request.GET or None,
+        themes=Theme.objects.filter(tips__page=page).distinct(),
+        audiences=Audience.objects.filter(tips__page=page).distinct(),
+    )
+    theme, audience = form.filters()
+    if getattr(request, "is_preview", False):
+        # A preview shows the unsaved tips held in memory, not the published ones.
+        tips = [
+            tip
+            for tip in all_tips
+            if (theme is None or theme in tip.themes.all()) and (audience is None or audience in tip.audiences.all())
+        ]
+    else:
+        tips = list(Tip.objects.filter(page=page).with_taxonomy(theme, audience).prefetch_related(*TIP_PREFETCH))
+    for tip in tips:
+        tip.page = page  # the permalink needs the page; avoid a query per tip
+    counts = Appreciation.objects.counts_for(tips)
+    for tip in tips:
+        tip.appreciation_count = counts.get(tip.pk, 0)
+    return {
+        "tips": tips,
+        "tip_total": all_tips.count() if form.is_filtered else len(tips),
+        "filter_form": form,
+        "is_filtered": form.is_filtered,
+    }
+
+
+def tip_context(page, request, tip_slug):
+    tip = Tip.objects.filter(page=page, slug=tip_slug).prefetch_related(*TIP_PREFETCH).first()
+    if tip is None:
+        raise Http404
+    tip.page = page
+    siblings = list(Tip.objects.filter(page=page).only("id", "slug", "title", "sort_order", "page_id"))
+    position = next(i for i, sibling in enumerate(siblings) if sibling.pk == tip.pk)
+    previous_tip = siblings[position - 1] if position > 0 else None
+    next_tip = siblings[position + 1] if position + 1 < len(siblings) else None
+    for sibling in (previous_tip, next_tip):
+        if sibling is not None:
+            sibling.page = page
+    return {
+        "tip": tip,
+        "tip_position": position + 1,
+        "tip_total": len(siblings),
+        "previous_tip": previous_tip,
+        "next_tip": next_tip,
+        "canonical_url": tip.get_full_url(request),
+    }
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def appreciate(request, label, pk):
+    """Add one appreciation to a public tip, story or lesson; at most once per browser."""
+    model = appreciation.get_model(label)
+    if model is None:
+        raise Http404
+    obj = get_object_or_404(appreciation.public_queryset(model), pk=pk)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = obj.url or "/"
+
+    status = 200
+    if appreciation.has_appreciated(request, obj):
+        count = Appreciation.objects.counts_for([obj]).get(obj.pk, 0)
+        message, level = _("You have already appreciated this. Thank you!"), messages.INFO
+        appreciated = True
+    elif appreciation.rate_limited(request):
+        count = Appreciation.objects.counts_for([obj]).get(obj.pk, 0)
+        message, level = _("Too many appreciations from your connection. Please try again later."), messages.ERROR
+        appreciated, status = False, 429
+    else:
+        count = Appreciation.objects.increment(obj)
+        message, level = _("Thank you for your appreciation!"), messages.SUCCESS
+        appreciated = True
+
+    if _wants_json(request):
+        response = JsonResponse({"count": count, "appreciated": appreciated, "message": message}, status=status)
+    else:
+        messages.add_message(request, level, message)
+        response = redirect(next_url)
+    if appreciated and status == 200:
+        appreciation.remember(response, request, obj)
+    return response

@@ -1,0 +1,55 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from core.home_sections import HomeSection
+from tips.models import Tip, TipCollectionIndexPage, TipCollectionPage
+
+HOME_TIP_COUNT = 4
+
+
+@hooks.register("register_appreciable_model")
+def appreciable_tips():
+    return Tip
+
+
+@hooks.register("register_admin_urls")
+def tip_import_urls():
+    from tips.admin_views import import_view
+
+    return [path("tips/import/<int:page_id>/", import_view, name="tips_import")]
+
+
+@hooks.register("register_page_header_buttons")
+def tip_import_button(page, user, view_name, next_url=None):
+    if page.specific_class is TipCollectionPage and page.permissions_for_user(user).can_edit():
+        yield Button(_("Import tips"), reverse("tips_import", args=[page.pk]), icon_name="upload", priority=80)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def tip_import_listing_button(page, user, next_url=None):
+    yield from tip_import_button(page, user, "listing", next_url)
+
+
+@hooks.register("register_home_section")
+def newest_tips(home_page, request):
+    tips = list(Tip.objects.public().select_related("page").newest()[:HOME_TIP_COUNT])
+    index = TipCollectionIndexPage.objects.live().public().first()
+    return HomeSection(
+        title=_("Newest tips"),
+        items=tips,
+        more_url=index.get_url(request) if index else "",
+        more_text=_("All tips"),
+        order=30,
+    )
+
+
+@hooks.register("register_demo_content", order=30)
+def seed_tips_demo(demo):
+    from tips.demo import seed_tips
+
+    seed_tips(demo)
+
+
+seed_tips_demo.demo_label = _("tip collections")
