@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -102,3 +104,21 @@ class TestContentPage:
     def test_summary_falls_back_to_introduction(self, home_page):
         page = ContentPageFactory(parent=home_page, introduction="<p>Korte <i>inleiding</i>.</p>", listing_summary="")
         assert page.summary == "Korte inleiding."
+
+
+@pytest.mark.django_db
+def test_home_page_queries_stay_flat_as_menu_and_featured_items_grow(home_page, client, django_assert_num_queries):
+    def add_pages(count):
+        pages = [ContentPageFactory(parent=home_page, show_in_menus=True) for _ in range(count)]
+        home_page.featured_items = [("item", {"page": page, "text": ""}) for page in pages[:6]]
+        home_page.save_revision().publish()
+
+    add_pages(2)
+    client.get("/")  # warm caches (site root, content types)
+    with CaptureQueriesContext(connection) as small:
+        client.get("/")
+    add_pages(6)
+    client.get("/")  # publishing clears Wagtail's cached site root paths; refill them
+    with django_assert_num_queries(len(small.captured_queries)):
+        html = client.get("/").content.decode()
+    assert html.count('class="card"') == 6
