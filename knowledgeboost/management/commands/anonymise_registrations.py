@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+from knowledgeboost import conf
+from knowledgeboost.registrations import anonymise_ended
+
+
+class Command(BaseCommand):
+    help = "Remove personal data from registrations (and their emails) of sessions that ended long enough ago."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="Sessions that ended more than this many days ago (default: KNOWLEDGEBOOST_ANONYMISE_AFTER_DAYS, 90).",
+        )
+
+    def handle(self, *args, days=None, **options):
+        days = conf.anonymise_after_days() if days is None else days
+        count = anonymise_ended(days=days)
+        self.stdout.write(f"Anonymised {count} registrations of sessions that ended more than {days} days ago.")

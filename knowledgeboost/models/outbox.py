@@ -1,0 +1,65 @@
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutboxQuerySet(models.QuerySet):
+    def due(self, now=None):
+        """Mails to (re)try now: pending or failed, with their next attempt in the past."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(status__in=[OutboxStatus.PENDING, OutboxStatus.FAILED]),
+            Q(next_attempt_at__isnull=False, next_attempt_at__lte=now),
+        ).order_by("next_attempt_at", "pk")
+
+
+class OutboxEmail(models.Model):
+    """An email stored with the data it belongs to and sent after the transaction commits.
+
+    A background task sends it; when the mail server fails it is retried with backoff
+    (``manage.py send_outbox`` from cron picks up whatever is due).
+    """
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Confirmation")
+        WAITLIST = "waitlist", _("Waiting list")
+        PROMOTION = "promotion", _("Promoted from waiting list")
+        REMINDER = "reminder", _("Reminder with meeting link")
+        CANCELLED = "cancelled", _("Registration cancelled")
+        SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("plain text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=OutboxStatus.choices, default=OutboxStatus.PENDING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    registrations = models.ManyToManyField(
+        "knowledgeboost.Registration", blank=True, related_name="emails", verbose_name=_("registrations")
+    )
+
+    objects = OutboxQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="kb_outbox_due")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.subject}"

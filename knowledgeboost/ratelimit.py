@@ -1,0 +1,30 @@
+"""A small fixed-window rate limit per client IP, kept in Django's cache.
+
+The local-memory cache (dev, tests) counts per process. Production must use a shared cache such as
+Redis (CACHES setting) so all workers count together.
+"""
+
+from django.core.cache import cache
+
+from knowledgeboost import conf
+
+
+def client_ip(request):
+    # REMOTE_ADDR only: X-Forwarded-For is trivially forged. Behind a proxy, let the proxy set REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def hit(request, scope="registration"):
+    """Count one attempt; True when the client is over the limit."""
+    limit, window = conf.rate_limit()
+    if limit <= 0:
+        return False
+    key = f"knowledgeboost:ratelimit:{scope}:{client_ip(request)}"
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=window)
+        return False
+    return count > limit
