@@ -176,14 +176,30 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Search: Wagtail's database backend, unless ELASTICSEARCH_URL is set (search app, issue 6).
+# Search: Wagtail's database backend, unless ELASTICSEARCH_URL is set (search app, issue 6). With
+# Elasticsearch, the database backend stays configured and up to date beside it as the fallback.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "dutch",
+_DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+if ELASTICSEARCH_URL:
+    from search.dutch import elasticsearch_analysis
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kennisplatform_"),
+            "TIMEOUT": 5,
+            "INDEX_SETTINGS": {"settings": elasticsearch_analysis()},
+        },
+        "database": _DATABASE_SEARCH_BACKEND,
     }
-}
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH_BACKEND}
+# The search page's own Elasticsearch index (one document per public object) and its time budget.
+SEARCH_ELASTICSEARCH_INDEX = os.environ.get("SEARCH_ELASTICSEARCH_INDEX", "kennisplatform_search")
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "2"))
+# Anonymous query counts are kept this many days, then `manage.py prune_search_logs` removes them.
+SEARCH_QUERY_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_QUERY_LOG_RETENTION_DAYS", "180"))
 
 # Security: sane for production already; production.py tightens transport settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True

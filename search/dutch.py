@@ -1,0 +1,175 @@
+"""Dutch text analysis shared by every search backend.
+
+Pure Python (no Django imports), so settings can import the Elasticsearch analysis from here.
+
+The pipeline is the same for indexed text and for queries:
+
+1. fold: accents and case never matter (``anyascii`` + lower case), so *Ervaringsdeskundige* and
+   *ervaringsdeskundige* are one word, and emoji or right-to-left script fold to plain ASCII or vanish;
+2. tokenise on anything that is not a letter or digit;
+3. drop Dutch stop words (the list PostgreSQL's ``dutch`` configuration uses);
+4. split compounds into known parts (*vrijwilligerswerk* also indexes *vrijwilliger* and *werk*,
+   *inclusieagenda* also *inclusie* and *agenda*);
+5. stem with the Dutch Snowball stemmer (``dutch_porter``, the algorithm behind PostgreSQL's ``dutch``
+   configuration and Elasticsearch's ``dutch`` stemmer), so *gemeente*, *gemeenten* and
+   *gemeentelijke* share the stem ``gemeent``.
+
+Queries match a stem *as a prefix* (``jonger*``), which also catches compounds that start with the
+query word (*toegankelijk* → *toegankelijkheid*, *inclusie* → *inclusieagenda*).
+"""
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from anyascii import anyascii
+
+# PostgreSQL 15 tsearch_data/dutch.stop (the Snowball list).
+_STOP_TEXT = """
+    aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er
+    ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon
+    kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over
+    reeds te tegen toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt zal
+    ze zelf zich zij zijn zo zonder zou
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+# Known parts of Dutch compounds in this domain. A word is split only when every part is known, so the
+# list errs on the side of precision. Extend it when editors report a compound that is not found.
+_PARTS_TEXT = """
+    aanpak activiteit advies agenda ambtenaar app avond beleid beperking bereik bestuur betrokkenheid bewoner
+    bijeenkomst boek brief buurt campagne cijfers club coach contact coordinator cultuur dag deel deelnemer
+    deskundige deskundigheid dienst digitaal diversiteit doel dorp eenzaamheid ervaring ervarings evenement
+    expeditie gemeenschap gemeente gezicht gids groep handleiding huis hulp idee inclusie informatie
+    initiatief inzet jaar jongere jongeren kennis kracht land les maatschappij markt materiaal medewerker mens
+    methode middag ministerie netwerk nieuws ondersteuning onderwijs onderzoek organisatie overheid partner
+    plan platform praktijk programma project raad regio school sessie sport stad student subsidie tip
+    toegankelijkheid training vacature vereniging verhaal vrijwilliger vrijwilligers week welzijn werk
+    werkgever werving wijk zorg
+"""
+COMPOUND_PARTS = frozenset(_PARTS_TEXT.split())
+LINKING = ("", "s", "e", "en", "n")
+MIN_PART = 3
+MIN_COMPOUND = 7
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_stemmer = snowballstemmer.stemmer("dutch_porter")
+_STEMMED_PARTS = frozenset(_stemmer.stemWord(part) for part in COMPOUND_PARTS)
+
+
+def fold(text):
+    """Lower-case ASCII: accents, ligatures and case folded away."""
+    return anyascii(text or "").lower()
+
+
+def words(text):
+    """Folded tokens of a text, stop words included (for highlighting and display)."""
+    return _TOKEN_RE.findall(fold(text))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word):
+    return _stemmer.stemWord(word)
+
+
+@lru_cache(maxsize=50_000)
+def split_compound(word):
+    """Known parts of a compound word, longest head first; () when the word is not a known compound."""
+    if len(word) < MIN_COMPOUND:
+        return ()
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if head not in COMPOUND_PARTS:
+            continue
+        for link in LINKING:
+            if not rest.startswith(link):
+                continue
+            tail = rest[len(link) :]
+            if len(tail) < MIN_PART:
+                continue
+            if _is_part(tail):
+                return (head, tail)
+            deeper = split_compound(tail)
+            if deeper:
+                return (head, *deeper)
+    return ()
+
+
+def _is_part(word):
+    """A known part, also in a plural form (organisaties, initiatieven, jongeren)."""
+    if word in COMPOUND_PARTS or stem(word) in _STEMMED_PARTS:
+        return True
+    singular = (word[:-1], word[:-2], word[:-3] + "f" if word.endswith("ven") else "")
+    return any(form in COMPOUND_PARTS for form in singular if form)
+
+
+def index_words(text):
+    """Folded words to index, stop words dropped, compound parts added after each compound."""
+    result = []
+    for word in words(text):
+        if word in STOP_WORDS:
+            continue
+        result.append(word)
+        result.extend(split_compound(word))
+    return result
+
+
+def index_terms(text):
+    """Stemmed terms to index (the SQLite FTS5 path stores these)."""
+    return [stem(word) for word in index_words(text)]
+
+
+def query_words(text, limit=12):
+    """The words of a query that count: folded, stop words dropped, duplicates removed, at most `limit`."""
+    seen = []
+    for word in words(text):
+        if word in STOP_WORDS or word in seen:
+            continue
+        seen.append(word)
+        if len(seen) >= limit:
+            break
+    return seen
+
+
+def query_stems(text, limit=12):
+    return [stem(word) for word in query_words(text, limit)]
+
+
+def variants(form):
+    """A query stem or word plus its f/v and s/z alternation (bedrijf ~ bedrijven, huis ~ huizen)."""
+    if len(form) >= 4 and form[-1] == "f":
+        return (form, form[:-1] + "v")
+    if len(form) >= 4 and form[-1] == "s":
+        return (form, form[:-1] + "z")
+    return (form,)
+
+
+def elasticsearch_analysis():
+    """Index analysis settings for Elasticsearch: the same pipeline as above, in Elasticsearch terms."""
+    return {
+        "analysis": {
+            "filter": {
+                "dutch_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
+                "dutch_compounds": {
+                    "type": "dictionary_decompounder",
+                    "word_list": sorted(COMPOUND_PARTS),
+                    "min_subword_size": MIN_PART,
+                    "only_longest_match": True,
+                },
+                "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
+            },
+            "analyzer": {
+                "dutch_text": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_compounds", "dutch_stemmer"],
+                },
+                # Wagtail's own indexes (pages, admin search) use the default analyzer for text fields.
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_compounds", "dutch_stemmer"],
+                },
+            },
+        }
+    }

@@ -1,0 +1,214 @@
+"""Elasticsearch engine: used when ELASTICSEARCH_URL is set, with the database engine as fallback.
+
+The index holds one document per SearchDocument row (same id), analysed with the Dutch analyzer from
+``search.dutch.elasticsearch_analysis``. Every call here is bounded by a short timeout; index updates
+log errors instead of raising, so saving content never fails because Elasticsearch is down, and
+``update_index`` (or ``rebuild_search_documents``) restores the index afterwards.
+"""
+
+import contextlib
+import logging
+
+from django.conf import settings
+
+from search import dutch
+from search.engines.base import FACETS, FacetCombos, Hit, SearchResponse
+
+logger = logging.getLogger(__name__)
+
+FACET_FIELDS = {"type": "type", "theme": "themes", "audience": "audiences", "province": "province", "year": "year"}
+
+
+def is_configured():
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
+def index_name():
+    return settings.SEARCH_ELASTICSEARCH_INDEX
+
+
+def get_client():
+    from elasticsearch import Elasticsearch
+
+    return Elasticsearch(
+        settings.ELASTICSEARCH_URL,
+        request_timeout=settings.SEARCH_ELASTICSEARCH_TIMEOUT,
+        max_retries=0,
+        retry_on_timeout=False,
+    )
+
+
+def index_body():
+    text = {"type": "text", "analyzer": "dutch_text"}
+    return {
+        "settings": {**dutch.elasticsearch_analysis(), "index": {"number_of_shards": 1, "number_of_replicas": 0}},
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "title": {**text, "fields": {"raw": {"type": "keyword", "ignore_above": 255}}},
+                "summary": text,
+                "body": text,
+                "type": {"type": "keyword"},
+                "themes": {"type": "keyword"},
+                "audiences": {"type": "keyword"},
+                "province": {"type": "keyword"},
+                "year": {"type": "keyword"},
+                "date": {"type": "date"},
+                "section": {"type": "keyword"},
+            },
+        },
+    }
+
+
+def document_body(document):
+    return {
+        "title": document.title,
+        "summary": document.summary,
+        "body": document.body,
+        "type": document.type_key,
+        "themes": [i for i in document.theme_ids.strip(",").split(",") if i],
+        "audiences": [i for i in document.audience_ids.strip(",").split(",") if i],
+        "province": document.province or None,
+        "year": str(document.year) if document.year else None,
+        "date": document.date.isoformat() if document.date else None,
+        "section": document.section,
+    }
+
+
+def _facet_filters(params, skip=None):
+    filters = []
+    for name, values in params.filters.items():
+        if name != skip and values:
+            filters.append({"terms": {FACET_FIELDS[name]: [str(v) for v in values]}})
+    return filters
+
+
+def query_body(params, offset=0, limit=10):
+    """The search request: Dutch full text, facet filters as post_filter, multi-select aggregations."""
+    if params.words:
+        query = {
+            "multi_match": {
+                "query": " ".join(params.words),
+                "fields": ["title^10", "summary^2", "body"],
+                "type": "cross_fields",
+                "operator": "and",
+            }
+        }
+    else:
+        query = {"match_all": {}}
+    aggregations = {
+        name: {
+            "filter": {"bool": {"filter": _facet_filters(params, skip=name)}},
+            "aggs": {"values": {"terms": {"field": FACET_FIELDS[name], "size": 200}}},
+        }
+        for name in FACETS
+    }
+    if params.sort == "newest" or not params.words:
+        sort = [{"date": {"order": "desc", "missing": "_last"}}]
+    else:
+        sort = ["_score", {"date": {"order": "desc", "missing": "_last"}}]
+    return {
+        "query": query,
+        "post_filter": {"bool": {"filter": _facet_filters(params)}},
+        "aggs": aggregations,
+        "sort": sort,
+        "from": offset,
+        "size": limit,
+        "_source": False,
+        "track_total_hits": True,
+    }
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, client=None):
+        self.client = client or get_client()
+
+    def search(self, params, offset=0, limit=10):
+        from search.models import SearchDocument
+
+        if params.is_empty:
+            return SearchResponse(engine=self.name)
+        response = self.client.search(index=index_name(), body=query_body(params, offset, limit))
+        ranked = [(int(hit["_id"]), float(hit.get("_score") or 0)) for hit in response["hits"]["hits"]]
+        documents = SearchDocument.objects.defer("title_terms", "body_terms", "facet_terms").in_bulk(
+            [pk for pk, _ in ranked]
+        )
+        facets = {name: FacetCombos([]).counts({})[name] for name in FACETS}
+        for name in FACETS:
+            for bucket in response["aggregations"][name]["values"]["buckets"]:
+                facets[name][str(bucket["key"])] = bucket["doc_count"]
+        return SearchResponse(
+            total=response["hits"]["total"]["value"],
+            hits=[Hit(documents[pk], score) for pk, score in ranked if pk in documents],
+            facets=facets,
+            engine=self.name,
+        )
+
+    def suggest(self, text, limit=8):
+        from search.models import SearchDocument
+
+        body = {
+            "query": {"match_phrase_prefix": {"title": {"query": text}}},
+            "size": limit,
+            "_source": False,
+        }
+        response = self.client.search(index=index_name(), body=body)
+        ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
+        documents = SearchDocument.objects.only("id", "title", "url", "type_key").in_bulk(ids)
+        return [documents[pk] for pk in ids if pk in documents]
+
+    def ping(self):
+        return bool(self.client.ping())
+
+
+def _quietly(action, *args):
+    if not is_configured():
+        return None
+    try:
+        return action(*args)
+    except Exception:  # noqa: BLE001 - the index being down must never break saving content
+        logger.warning("Elasticsearch index update failed; run update_index once it is back", exc_info=True)
+        return None
+
+
+def _index(document):
+    get_client().index(index=index_name(), id=str(document.pk), document=document_body(document))
+
+
+def _delete(ids):
+    from elasticsearch import NotFoundError
+
+    client = get_client()
+    for pk in ids:
+        with contextlib.suppress(NotFoundError):
+            client.delete(index=index_name(), id=str(pk))
+
+
+def _rebuild():
+    from elasticsearch.helpers import bulk
+
+    from search.models import SearchDocument
+
+    client = get_client()
+    client.options(ignore_status=[404]).indices.delete(index=index_name())
+    client.indices.create(index=index_name(), **index_body())
+    actions = (
+        {"_index": index_name(), "_id": str(document.pk), "_source": document_body(document)}
+        for document in SearchDocument.objects.defer("title_terms", "body_terms", "facet_terms").iterator()
+    )
+    bulk(client, actions, chunk_size=500)
+    client.indices.refresh(index=index_name())
+
+
+def index_document_quietly(document):
+    return _quietly(_index, document)
+
+
+def delete_documents_quietly(ids):
+    return _quietly(_delete, ids)
+
+
+def rebuild_quietly():
+    return _quietly(_rebuild)

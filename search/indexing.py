@@ -1,0 +1,278 @@
+"""Which objects are searchable, and how one becomes a SearchDocument row.
+
+Discovery is generic, so sections plug in without touching this app:
+
+* every concrete Wagtail page type that Wagtail indexes (``get_indexed_models()``); a page is searchable
+  while it is live, public (no view restriction on it or an ancestor) and below the root;
+* every other indexed model with a classmethod ``public_search_queryset()`` (tips, later forum topics);
+  such objects expose ``title``, ``url``, ``summary``, ``search_result_date``, ``themes``, ``audiences``
+  and ``search_province`` like pages do.
+"""
+
+import logging
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Manager
+from django.utils.encoding import force_str
+from django.utils.html import strip_tags
+from wagtail.models import Page
+from wagtail.search.index import RelatedFields, SearchField, get_indexed_models
+
+from search import dutch
+from search.models import SearchDocument
+
+logger = logging.getLogger(__name__)
+
+BODY_LIMIT = 20_000
+_SPACE_RE = re.compile(r"\s+")
+
+
+def searchable_page_models():
+    return [m for m in get_indexed_models() if issubclass(m, Page) and m is not Page]
+
+
+def searchable_other_models():
+    return [
+        m
+        for m in get_indexed_models()
+        if not issubclass(m, Page) and callable(getattr(m, "public_search_queryset", None))
+    ]
+
+
+def is_searchable_model(model):
+    return model in searchable_page_models() or model in searchable_other_models()
+
+
+def public_pages():
+    return Page.objects.live().public().filter(depth__gt=1)
+
+
+def is_public(obj):
+    """Whether `obj` may appear in search results right now."""
+    if isinstance(obj, Page):
+        return public_pages().filter(pk=obj.pk).exists()
+    queryset = type(obj).public_search_queryset()
+    return queryset.filter(pk=obj.pk).exists()
+
+
+def _plain(value):
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_plain(item) for item in value.values())
+    return _SPACE_RE.sub(" ", strip_tags(force_str(value))).strip()
+
+
+def _field_texts(obj, fields, include_related=True):
+    for field in fields:
+        if isinstance(field, SearchField):
+            if field.field_name == "title":
+                continue
+            try:
+                yield _plain(field.get_value(obj))
+            except Exception:  # noqa: BLE001 - a broken field must not stop indexing
+                logger.warning("Search: could not read %s of %r", field.field_name, obj, exc_info=True)
+        elif isinstance(field, RelatedFields) and include_related:
+            related = getattr(obj, field.field_name, None)
+            if related is None:
+                continue
+            items = related.all() if isinstance(related, Manager) else [related() if callable(related) else related]
+            for item in items:
+                yield from _field_texts(item, field.fields)
+
+
+def _ids(manager):
+    if manager is None:
+        return ""
+    ids = sorted({item.pk for item in (manager.all() if hasattr(manager, "all") else manager)})
+    return f",{','.join(str(i) for i in ids)}," if ids else ""
+
+
+def _section_titles(pages):
+    """Title of the top-level section (child of the site root) for each page, in one query."""
+    prefixes = {p.path[: Page.steplen * 3] for p in pages if p.depth >= 3}
+    sections = dict(Page.objects.filter(path__in=prefixes).values_list("path", "title"))
+    return {p.pk: sections.get(p.path[: Page.steplen * 3], "") for p in pages}
+
+
+def document_values(obj, section="", vendor="sqlite"):
+    """The column values of the SearchDocument for `obj` (no database writes)."""
+    title = force_str(getattr(obj, "title", "") or "")[:255]
+    summary = _plain(getattr(obj, "summary", "") or "")
+    search_fields = obj.get_search_fields() if hasattr(obj, "get_search_fields") else []
+    own_text = " ".join(t for t in _field_texts(obj, search_fields, include_related=False) if t)
+    all_text = " ".join(t for t in _field_texts(obj, search_fields) if t)
+    body = own_text[:BODY_LIMIT]
+    date = getattr(obj, "search_result_date", None)
+    if date is not None and not hasattr(date, "hour"):  # a date: keep it sortable beside datetimes
+        from datetime import datetime, time
+
+        from django.utils import timezone
+
+        date = timezone.make_aware(datetime.combine(date, time(12)))
+    province = force_str(getattr(obj, "search_province", "") or "")
+    model = type(obj)
+    type_key = f"{model._meta.app_label}.{model._meta.model_name}"
+    theme_ids = _ids(getattr(obj, "themes", None))
+    audience_ids = _ids(getattr(obj, "audiences", None))
+    text_for_index = f"{summary} {all_text}"
+    if vendor == "postgresql":
+        title_terms = " ".join(dutch.index_words(title))
+        body_terms = " ".join(dutch.index_words(text_for_index))
+    else:
+        title_terms = " ".join(dutch.index_terms(title))
+        body_terms = " ".join(dutch.index_terms(text_for_index))
+    facet_terms = facet_tokens(type_key, theme_ids, audience_ids, province, date.year if date else None)
+    return {
+        "type_key": type_key,
+        "title": title,
+        "url": force_str(getattr(obj, "url", "") or "")[:1000],
+        "summary": summary[:1000],
+        "body": body,
+        "date": date,
+        "year": date.year if date else None,
+        "section": section[:255],
+        "province": province[:100],
+        "theme_ids": theme_ids,
+        "audience_ids": audience_ids,
+        "title_terms": title_terms,
+        "body_terms": body_terms,
+        "facet_terms": facet_terms,
+    }
+
+
+def facet_token(kind, value):
+    """One indexed token per facet value, so facet filters run inside the full-text match."""
+    return f"zz{kind}{re.sub(r'[^a-z0-9]', '', dutch.fold(str(value)))}"
+
+
+def facet_tokens(type_key, theme_ids, audience_ids, province, year):
+    tokens = [facet_token("type", type_key), "zzall"]
+    tokens += [facet_token("theme", i) for i in theme_ids.strip(",").split(",") if i]
+    tokens += [facet_token("aud", i) for i in audience_ids.strip(",").split(",") if i]
+    if province:
+        tokens.append(facet_token("prov", province))
+    if year:
+        tokens.append(facet_token("year", year))
+    return " ".join(tokens)
+
+
+def _vendor():
+    from django.db import connection
+
+    return connection.vendor
+
+
+def _prefetch(queryset):
+    model = queryset.model
+    names = [name for name in ("themes", "audiences") if hasattr(model, name)]
+    return queryset.prefetch_related(*names) if names else queryset
+
+
+def iter_public_objects(batch_size=500):
+    """(object, section title) for everything public, model by model, in batches."""
+    for model in searchable_page_models():
+        base = public_pages().type(model).filter(content_type=ContentType.objects.get_for_model(model))
+        ids = list(base.values_list("pk", flat=True).order_by("pk"))
+        for start in range(0, len(ids), batch_size):
+            pages = list(_prefetch(model.objects.filter(pk__in=ids[start : start + batch_size])))
+            sections = _section_titles(pages)
+            for page in pages:
+                yield page, sections[page.pk]
+    for model in searchable_other_models():
+        queryset = _prefetch(model.public_search_queryset().order_by("pk"))
+        for obj in queryset.iterator(chunk_size=batch_size):
+            yield obj, ""
+
+
+def write_documents(pairs, batch_size=500):
+    """Insert documents for (object, section) pairs in bulk. Returns how many were written."""
+    vendor = _vendor()
+    written = 0
+    batch = []
+    for obj, section in pairs:
+        ct = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        batch.append(SearchDocument(content_type=ct, object_id=str(obj.pk), **document_values(obj, section, vendor)))
+        if len(batch) >= batch_size:
+            SearchDocument.objects.bulk_create(batch)
+            written += len(batch)
+            batch = []
+    if batch:
+        SearchDocument.objects.bulk_create(batch)
+        written += len(batch)
+    return written
+
+
+def rebuild():
+    """Replace every SearchDocument with fresh ones for all public content. Returns the count."""
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        count = write_documents(iter_public_objects())
+    from search.engines import elasticsearch
+
+    elasticsearch.rebuild_quietly()
+    return count
+
+
+def index_object(obj):
+    """Create, refresh or remove the document of one object, depending on whether it is public."""
+    obj = obj.specific if isinstance(obj, Page) else obj
+    ct = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    if not is_public(obj):
+        remove_object(obj)
+        return None
+    section = _section_titles([obj])[obj.pk] if isinstance(obj, Page) else ""
+    values = document_values(obj, section, _vendor())
+    document, _created = SearchDocument.objects.update_or_create(
+        content_type=ct, object_id=str(obj.pk), defaults=values
+    )
+    from search.engines import elasticsearch
+
+    elasticsearch.index_document_quietly(document)
+    return document
+
+
+def remove_object(obj):
+    ct = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    ids = list(SearchDocument.objects.filter(content_type=ct, object_id=str(obj.pk)).values_list("pk", flat=True))
+    if ids:
+        SearchDocument.objects.filter(pk__in=ids).delete()
+        from search.engines import elasticsearch
+
+        elasticsearch.delete_documents_quietly(ids)
+
+
+def index_subtree(page):
+    """Re-index a page and its descendants (after a move or a change of view restrictions)."""
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator(chunk_size=200):
+        safely(index_object, descendant)
+
+
+def reconcile_other_models():
+    """Add or remove documents of non-page models whose visibility follows a page (tips of a collection)."""
+    for model in searchable_other_models():
+        ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        public_ids = {str(pk) for pk in model.public_search_queryset().values_list("pk", flat=True)}
+        documents = dict(SearchDocument.objects.filter(content_type=ct).values_list("object_id", "pk"))
+        stale = [pk for object_id, pk in documents.items() if object_id not in public_ids]
+        if stale:
+            SearchDocument.objects.filter(pk__in=stale).delete()
+            from search.engines import elasticsearch
+
+            elasticsearch.delete_documents_quietly(stale)
+        missing = public_ids - set(documents)
+        for obj in model.objects.filter(pk__in=missing):
+            index_object(obj)
+
+
+def safely(function, *args):
+    """Run an index update; log and swallow errors so saving content never fails because of search."""
+    try:
+        return function(*args)
+    except Exception:  # noqa: BLE001
+        logger.exception("Search index update failed for %r", args)
+        return None

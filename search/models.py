@@ -1,0 +1,109 @@
+"""The search app's own tables: one denormalised document per searchable object, and anonymous query logs."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False), object_id=str(obj.pk)
+        )
+
+
+class SearchDocument(models.Model):
+    """Everything the search page needs about one public object, in one row.
+
+    Rows exist only for content that is public right now: live, not behind a view restriction, and
+    (for non-page models) in their model's ``public_search_queryset()``. On SQLite an FTS5 table indexes
+    ``title_terms``/``body_terms``/``facet_terms`` (kept in sync by triggers); on PostgreSQL a generated
+    ``search_vector`` column with a GIN index does the same with the ``dutch`` configuration.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64)
+    type_key = models.CharField(max_length=100, db_index=True, help_text="app_label.model_name")
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=1000)
+    summary = models.TextField(blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+    date = models.DateTimeField(null=True, blank=True, db_index=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    section = models.CharField(max_length=255, blank=True)
+    province = models.CharField(max_length=100, blank=True)
+    theme_ids = models.CharField(max_length=500, blank=True, help_text="Comma-wrapped ids: ,1,4,")
+    audience_ids = models.CharField(max_length=500, blank=True, help_text="Comma-wrapped ids: ,2,")
+    # Large columns last: SQLite then reads the small ones without touching overflow pages.
+    body = models.TextField(blank=True, help_text="Plain text the result snippet is cut from.")
+    # Analysed text: Dutch-stemmed terms (SQLite FTS5) or folded words ("dutch" configuration on PostgreSQL).
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    facet_terms = models.TextField(blank=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_document_unique_object")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class QueryLogQuerySet(models.QuerySet):
+    def since(self, days):
+        return self.filter(day__gte=timezone.localdate() - timedelta(days=days))
+
+    def popular(self, days=30, limit=50):
+        return (
+            self.since(days)
+            .values("query")
+            .annotate(searches=Sum("searches"), zero=Sum("zero_result_searches"))
+            .order_by("-searches", "query")[:limit]
+        )
+
+    def without_results(self, days=30, limit=50):
+        return (
+            self.since(days)
+            .filter(zero_result_searches__gt=0)
+            .values("query")
+            .annotate(searches=Sum("zero_result_searches"))
+            .order_by("-searches", "query")[:limit]
+        )
+
+    def expired(self):
+        return self.filter(day__lt=timezone.localdate() - timedelta(days=settings.SEARCH_QUERY_LOG_RETENTION_DAYS))
+
+    def distinct_queries(self):
+        return self.aggregate(
+            n=Count("query", distinct=True), zero=Count("query", filter=Q(zero_result_searches__gt=0))
+        )
+
+
+class QueryLog(models.Model):
+    """How often a (normalised) query was searched on a day. No user, session, IP address or time of day."""
+
+    query = models.CharField(_("query"), max_length=200)
+    day = models.DateField(_("day"))
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    zero_result_searches = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    objects = QueryLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search query log")
+        verbose_name_plural = _("search query logs")
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="search_querylog_unique_query_day")]
+        indexes = [models.Index(fields=["day", "query"])]
+
+    def __str__(self):
+        return f"{self.query} ({self.day})"

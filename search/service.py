@@ -1,0 +1,269 @@
+"""One entry point for the page, the API and the suggestions: parse, search, present."""
+
+import difflib
+import logging
+import time
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.cache import cache
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from core.models import Audience, Theme
+from search import dutch
+from search.engines import elasticsearch
+from search.engines.base import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchParams, SearchResponse
+from search.engines.database import DatabaseEngine
+from search.highlight import highlight, highlight_title
+from search.models import QueryLog, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+PARAM_NAMES = {"type": "types", "theme": "themes", "audience": "audiences", "province": "provinces", "year": "years"}
+MAX_VALUES_PER_FACET = 20
+
+
+def _int(value, default):
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def parse_params(data):
+    """SearchParams from a QueryDict (or a dict of lists). Never raises: bad values are dropped."""
+
+    def getlist(name):
+        values = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+        if isinstance(values, str):
+            values = [values]
+        return [str(v)[:100] for v in values if str(v).strip()][:MAX_VALUES_PER_FACET]
+
+    raw = data.get("q", "") if hasattr(data, "get") else ""
+    if isinstance(raw, list):
+        raw = raw[0] if raw else ""
+    query = " ".join(str(raw or "").split())
+    truncated = len(query) > MAX_QUERY_LENGTH
+    query = query[:MAX_QUERY_LENGTH]
+    sort = data.get("sort", "relevance") if hasattr(data, "get") else "relevance"
+    params = SearchParams(
+        query=query,
+        sort=sort if sort in SORTS else "relevance",
+        page=min(max(_int(data.get("page", 1) if hasattr(data, "get") else 1, 1), 1), MAX_PAGE),
+        truncated=truncated,
+    )
+    params.types = getlist("type")
+    params.themes = [v for v in getlist("theme") if v.isdigit()]
+    params.audiences = [v for v in getlist("audience") if v.isdigit()]
+    params.provinces = getlist("province")
+    params.years = [v for v in getlist("year") if v.isdigit() and len(v) == 4]
+    return params
+
+
+def get_engines():
+    """Engines to try, in order: Elasticsearch when configured, then always the database."""
+    engines = []
+    if elasticsearch.is_configured():
+        try:
+            engines.append(elasticsearch.ElasticsearchEngine())
+        except Exception:  # noqa: BLE001
+            logger.warning("Search: Elasticsearch client could not be created", exc_info=True)
+    engines.append(DatabaseEngine())
+    return engines
+
+
+def run_engines(method, *args, **kwargs):
+    """(result, degraded): the first engine that answers; degraded when a preferred engine failed."""
+    degraded = False
+    engines = get_engines()
+    for engine in engines[:-1]:
+        try:
+            return getattr(engine, method)(*args, **kwargs), False
+        except Exception:  # noqa: BLE001 - fall back to the database, never a 500
+            logger.warning("Search: %s failed, falling back to the database", engine.name, exc_info=True)
+            degraded = True
+    return getattr(engines[-1], method)(*args, **kwargs), degraded
+
+
+@dataclass
+class SearchOutcome:
+    params: SearchParams
+    response: SearchResponse
+    results: list = field(default_factory=list)
+    facets: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
+    spelling: str = ""
+    took_ms: float = 0.0
+
+    @property
+    def num_pages(self):
+        return min(MAX_PAGE, max(1, -(-self.response.total // PAGE_SIZE)))
+
+
+def type_label(type_key):
+    try:
+        model = apps.get_model(type_key)
+    except (LookupError, ValueError):
+        return type_key
+    return capfirst(model._meta.verbose_name)
+
+
+def present_results(response, params):
+    stems = params.stems
+    results = []
+    for hit in response.hits:
+        document = hit.document
+        results.append(
+            {
+                "id": f"{document.type_key}:{document.object_id}",
+                "type": document.type_key,
+                "type_label": type_label(document.type_key),
+                "title": document.title,
+                "title_html": highlight_title(document.title, stems),
+                "url": document.url,
+                "date": document.date,
+                "section": document.section,
+                "province": document.province,
+                "summary": document.summary,
+                "snippet_html": highlight(document.body or document.summary, stems)
+                if stems
+                else highlight(document.summary or document.body, []),
+                "score": round(hit.score, 4),
+            }
+        )
+    return results
+
+
+def present_facets(response, params):
+    labels = {
+        "theme": {str(pk): name for pk, name in Theme.objects.values_list("pk", "name")},
+        "audience": {str(pk): name for pk, name in Audience.objects.values_list("pk", "name")},
+    }
+    titles = {
+        "type": _("Type"),
+        "theme": _("Theme"),
+        "audience": _("Audience"),
+        "province": _("Province"),
+        "year": _("Year"),
+    }
+    facets = []
+    for name in FACETS:
+        counts = response.facets.get(name) or {}
+        selected = {str(v) for v in params.filters[name]}
+        options = []
+        for value, count in counts.items():
+            if name == "type":
+                label = type_label(value)
+            elif name in labels:
+                label = labels[name].get(value)
+                if label is None:
+                    continue
+            else:
+                label = value
+            options.append({"value": value, "label": label, "count": count, "selected": value in selected})
+        if name == "year":
+            options.sort(key=lambda o: o["value"], reverse=True)
+        else:
+            options.sort(key=lambda o: (-o["count"], o["label"]))
+        if options:
+            facets.append({"name": name, "title": titles[name], "options": options})
+    return facets
+
+
+def promotions_for(query):
+    """Editors' picks (Wagtail search promotions) for this query: live, public pages or external links."""
+    if not query:
+        return []
+    picks = Query.objects.filter(query_string=normalise_query_string(query)).first()
+    if picks is None:
+        return []
+    items = []
+    public_ids = set(
+        Page.objects.live().public().filter(pk__in=picks.editors_picks.values("page_id")).values_list("pk", flat=True)
+    )
+    for pick in picks.editors_picks.select_related("page").order_by("sort_order"):
+        if pick.page_id and pick.page_id in public_ids:
+            items.append({"title": pick.page.title, "url": pick.page.url, "description": pick.description})
+        elif pick.external_link_url:
+            items.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
+    return items
+
+
+def vocabulary():
+    """Folded words of titles and summaries, for spelling hints (cached for a quarter of an hour)."""
+    words = cache.get("search:vocabulary")
+    if words is None:
+        words = set()
+        for title, summary in SearchDocument.objects.values_list("title", "summary").iterator(chunk_size=2000):
+            words.update(w for w in dutch.words(f"{title} {summary}") if len(w) > 3 and not w.isdigit())
+        words = sorted(words)
+        cache.set("search:vocabulary", words, 15 * 60)
+    return words
+
+
+def spelling_suggestion(params):
+    """A corrected query when a close known word exists for a word of the query, else ''."""
+    known = vocabulary()
+    known_set = set(known)
+    changed = False
+    corrected = []
+    for word in dutch.words(params.query):
+        if word in known_set or word in dutch.STOP_WORDS or len(word) <= 3:
+            corrected.append(word)
+            continue
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if close:
+            corrected.append(close[0])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else ""
+
+
+def popular_queries(limit=6):
+    return [row["query"] for row in QueryLog.objects.filter(zero_result_searches=0).popular(days=30, limit=limit)]
+
+
+def search(params, *, log=True):
+    """Run a search for the page or the API."""
+    started = time.perf_counter()
+    response, degraded = run_engines("search", params, offset=params.offset, limit=PAGE_SIZE)
+    outcome = SearchOutcome(params=params, response=response)
+    if degraded:
+        outcome.notices.append(
+            _("Search is running with limited features (beperkte zoekfunctie): results come from a simpler index.")
+        )
+    if params.truncated:
+        outcome.notices.append(
+            _("Your search was longer than %(max)s characters and has been shortened.") % {"max": MAX_QUERY_LENGTH}
+        )
+    outcome.results = present_results(response, params)
+    outcome.facets = present_facets(response, params)
+    outcome.promotions = promotions_for(params.query)
+    if params.query and response.total == 0:
+        outcome.spelling = spelling_suggestion(params)
+    if log and params.stems and params.page == 1:
+        from search.tasks import log_search_quietly
+
+        log_search_quietly(normalise_query_string(params.query), response.total == 0)
+    outcome.took_ms = (time.perf_counter() - started) * 1000
+    return outcome
+
+
+def suggest(text, limit=8):
+    text = " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
+    if len(text) < 2:
+        return []
+    documents, _degraded = run_engines("suggest", text, limit=limit)
+    return [{"title": d.title, "url": d.url, "type_label": type_label(d.type_key)} for d in documents]
