@@ -33,6 +33,7 @@ class TipFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Tip
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):

@@ -34,12 +34,13 @@ def appreciate_button(context, obj, count=None, title="", next_url=""):
 def share_links(context, url, title, heading_level=2):
     """Plain share links (e-mail, LinkedIn, WhatsApp) and a copy-link link that JavaScript turns into a button."""
     request = context.get("request")
-    absolute_url = request.build_absolute_uri(url) if request is not None else url
+    # Prefer a full URL (the canonical one, from the site's hostname); relative ones are completed from the request.
+    absolute_url = request.build_absolute_uri(url) if request is not None and url.startswith("/") else url
     return {
         "url": absolute_url,
         "title": title,
         "heading_tag": f"h{heading_level}",
-        "mailto": f"mailto:?{urlencode({'subject': title, 'body': absolute_url}, quote_via=quote)}",
+        "mailto": f"mailto:?subject={quote(title, safe='')}&body={quote(absolute_url, safe='')}",
         "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?{urlencode({'url': absolute_url})}",
-        "whatsapp": f"https://wa.me/?{urlencode({'text': f'{title} {absolute_url}'}, quote_via=quote)}",
+        "whatsapp": f"https://wa.me/?text={quote(f'{title} {absolute_url}', safe='')}",
     }

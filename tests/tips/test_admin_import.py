@@ -1,0 +1,71 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import GroupPagePermission
+
+from core.factories import UserFactory
+from tips.models import Tip
+
+CSV = "titel;tekst;thema\nVraag persoonlijk;Een persoonlijke vraag werkt.;Werving\n"
+
+
+@pytest.fixture
+def admin_client(client, db):
+    user = UserFactory(username="beheerder", is_superuser=True, is_staff=True)
+    client.force_login(user)
+    return client
+
+
+def csv_upload(content=CSV):
+    return SimpleUploadedFile("tips.csv", content.encode(), content_type="text/csv")
+
+
+@pytest.mark.django_db
+def test_import_button_on_the_collection_edit_page(admin_client, collection):
+    html = admin_client.get(f"/admin/pages/{collection.pk}/edit/").content.decode()
+    assert f"/admin/tips/import/{collection.pk}/" in html
+
+
+@pytest.mark.django_db
+def test_upload_imports_and_redirects_with_a_message(admin_client, collection, vocabularies):
+    response = admin_client.post(f"/admin/tips/import/{collection.pk}/", {"file": csv_upload()}, follow=True)
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{collection.pk}/edit/"
+    assert "1 tips geïmporteerd" in response.content.decode()
+    assert Tip.objects.filter(page=collection).count() == 1
+
+
+@pytest.mark.django_db
+def test_upload_errors_are_listed_with_row_and_column(admin_client, collection, vocabularies):
+    response = admin_client.post(
+        f"/admin/tips/import/{collection.pk}/", {"file": csv_upload("titel;tekst;thema\nA;B;Sport\n")}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Er is niets geïmporteerd: 1 fout" in html
+    assert "<td>2</td><td>thema</td>" in html
+    assert not Tip.objects.exists()
+
+
+@pytest.mark.django_db
+def test_editors_without_edit_permission_are_refused(client, collection):
+    group = Group.objects.create(name="Lezers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = UserFactory(username="lezer")
+    user.groups.add(group)
+    client.force_login(user)
+    response = client.post(f"/admin/tips/import/{collection.pk}/", {"file": csv_upload()})
+    assert response.status_code in (302, 403)
+    assert not Tip.objects.exists()
+
+
+@pytest.mark.django_db
+def test_editor_who_may_edit_but_not_publish_gets_a_draft(client, collection, vocabularies):
+    group = Group.objects.create(name="Redacteuren")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=collection, permission_type="change")
+    user = UserFactory(username="redacteur")
+    user.groups.add(group)
+    client.force_login(user)
+    response = client.post(f"/admin/tips/import/{collection.pk}/", {"file": csv_upload()}, follow=True)
+    assert "Opgeslagen als concept." in response.content.decode()
+    assert not Tip.objects.exists()

@@ -1,0 +1,51 @@
+import pytest
+from django.test import RequestFactory
+
+from core.demo import DemoBuilder
+from core.demo_content import seed_core
+from tips.demo import seed_tips
+from tips.factories import TipCollectionPageFactory, TipFactory
+from tips.models import Tip, TipCollectionPage
+from tips.wagtail_hooks import newest_tips
+
+
+@pytest.mark.django_db
+def test_home_section_shows_newest_public_tips(home_page, tip_index, django_assert_max_num_queries):
+    collection = TipCollectionPageFactory(parent=tip_index, slug="nieuw")
+    collection.save_revision().publish()
+    for number in range(6):
+        TipFactory(page=collection, title=f"Tip {number}")
+    draft = TipCollectionPageFactory(parent=tip_index, live=False)
+    TipFactory(page=draft, title="Geheim")
+    request = RequestFactory().get("/")
+    with django_assert_max_num_queries(6):
+        section = newest_tips(home_page, request)
+        items = [(tip.title, tip.url) for tip in section.items]
+    assert section.order == 30
+    assert str(section.title) == "Nieuwste tips"
+    assert items[0] == ("Tip 0", f"/tips/nieuw/{Tip.objects.get(title='Tip 0').slug}/")
+    assert len(items) == 4
+    assert section.more_url == "/tips/"
+
+
+@pytest.mark.django_db
+def test_demo_imports_the_80_tips_collection_once():
+    from tests.conftest import ensure_wagtail_base
+
+    ensure_wagtail_base()
+    demo = DemoBuilder()
+    seed_core(demo)
+    seed_tips(demo)
+    collection = TipCollectionPage.objects.get(slug="80-tips-voor-gemeenten-en-lokale-initiatieven")
+    assert collection.live
+    assert collection.tips.count() >= 20
+    assert {tip.themes.first().name for tip in collection.tips.all() if tip.themes.exists()} >= {"Werving", "Inclusie"}
+    assert TipCollectionPage.objects.count() == 2
+    assert collection.occasion_date.year == 2015
+    assert "Stimuland" in collection.organisers
+
+    again = DemoBuilder()
+    seed_core(again)
+    seed_tips(again)
+    assert again.created == 0
+    assert Tip.objects.count() == sum(page.tips.count() for page in TipCollectionPage.objects.all())

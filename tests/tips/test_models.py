@@ -1,0 +1,81 @@
+import pytest
+from wagtail.models import PageViewRestriction
+from wagtail.test.utils import WagtailPageTestCase
+
+from core.models import HomePage
+from tips.factories import TipCollectionPageFactory, TipFactory
+from tips.models import Tip, TipCollectionIndexPage, TipCollectionPage
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_where_tip_pages_may_be_created(self):
+        self.assertCanCreateAt(HomePage, TipCollectionIndexPage)
+        self.assertCanCreateAt(TipCollectionIndexPage, TipCollectionPage)
+        self.assertCanNotCreateAt(HomePage, TipCollectionPage)
+        self.assertCanNotCreateAt(TipCollectionPage, TipCollectionPage)
+
+
+@pytest.mark.django_db
+def test_slug_comes_from_the_title_and_is_unique_per_collection(collection):
+    first = TipFactory(page=collection, title="Vraag het persoonlijk!")
+    second = TipFactory(page=collection, title="Vraag het persoonlijk")
+    assert first.slug == "vraag-het-persoonlijk"
+    assert second.slug == "vraag-het-persoonlijk-2"
+
+
+@pytest.mark.django_db
+def test_slug_does_not_change_when_the_tip_is_renamed(collection):
+    tip = TipFactory(page=collection, title="Zoek jongeren op waar ze zijn")
+    tip.title = "Zoek jongeren op in hun eigen omgeving"
+    tip.save()
+    tip.refresh_from_db()
+    assert tip.slug == "zoek-jongeren-op-waar-ze-zijn"
+    assert tip.url == "/tips/80-tips/zoek-jongeren-op-waar-ze-zijn/"
+
+
+@pytest.mark.django_db
+def test_editor_retitle_through_a_revision_keeps_the_permalink(collection):
+    page = collection.get_latest_revision_as_object()
+    page.tips = [Tip(title="Één aanspreekpunt bij de gemeente", body="<p>Scheelt weken.</p>")]
+    page.save_revision().publish()
+    tip = Tip.objects.get(page=collection)
+    assert tip.slug == "een-aanspreekpunt-bij-de-gemeente"
+
+    page = TipCollectionPage.objects.get(pk=collection.pk).get_latest_revision_as_object()
+    page.tips.first().title = "Een vast aanspreekpunt"
+    page.tips = [*page.tips.all(), Tip(title="Een vast aanspreekpunt")]
+    page.save_revision().publish()
+    slugs = list(Tip.objects.filter(page=collection).values_list("slug", flat=True))
+    assert slugs == ["een-aanspreekpunt-bij-de-gemeente", "een-vast-aanspreekpunt"]
+
+
+@pytest.mark.django_db
+def test_search_attributes(collection, tips):
+    tip = tips[0]
+    assert tip.title == "Vraag mensen persoonlijk"
+    assert tip.url == f"/tips/80-tips/{tip.slug}/"
+    assert tip.summary == "Vraag mensen persoonlijk om mee te doen."
+    assert tip.search_province == ""
+    assert [theme.name for theme in tip.themes.all()] == ["Werving"]
+    assert [audience.name for audience in tip.audiences.all()] == ["Gemeenten"]
+    assert tip.search_result_date == collection.first_published_at
+
+
+@pytest.mark.django_db
+def test_public_search_queryset_hides_tips_of_draft_and_private_collections(tip_index, collection, tips):
+    draft = TipCollectionPageFactory(parent=tip_index, live=False)
+    TipFactory(page=draft, title="Geheime tip")
+    private = TipCollectionPageFactory(parent=tip_index)
+    TipFactory(page=private, title="Tip achter een login")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    titles = set(Tip.public_search_queryset().values_list("title", flat=True))
+    assert titles == {tip.title for tip in tips}
+
+
+@pytest.mark.django_db
+def test_tips_are_indexed_for_search(collection, tips):
+    from wagtail.search.backends import get_search_backend
+
+    results = get_search_backend().search("jongeren", Tip.objects.all())
+    assert "Geef jongeren verantwoordelijkheid" in [tip.title for tip in results]
