@@ -51,8 +51,8 @@ def enqueue_delivery(email_id):
 
 def backoff(attempts):
     """Delay before the next attempt after `attempts` failures: 1, 2, 4, 8 … minutes, at most 6 hours."""
-    delay = datetime.timedelta(seconds=conf.outbox_backoff_seconds() * 2 ** max(attempts - 1, 0))
-    return min(delay, MAX_BACKOFF)
+    seconds = conf.outbox_backoff_seconds() * 2 ** min(max(attempts - 1, 0), 20)
+    return min(datetime.timedelta(seconds=seconds), MAX_BACKOFF)
 
 
 def build_message(email):

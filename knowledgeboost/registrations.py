@@ -136,17 +136,26 @@ def cancel(public_id, now=None):
 
 
 def notify_session_cancelled(session_id, now=None):
-    """Tell everyone registered or waiting that the session is cancelled, once. Returns the number told."""
-    now = now or timezone.now()
+    """Tell everyone registered or waiting that the session is cancelled, once. Returns the number told.
+
+    Who has been told is read from the outbox (not from a page field: publishing an older revision
+    would reset that), so publishing the cancelled session again sends nothing new.
+    """
+    from knowledgeboost.models import OutboxEmail
+
     with transaction.atomic():
         session = lock_session(session_id)
-        if not session.is_cancelled or session.cancellation_notified_at is not None:
+        if not session.is_cancelled:
             return 0
-        registrations = list(session.registrations.active().not_anonymised())
+        registrations = list(
+            session.registrations.active()
+            .not_anonymised()
+            .exclude(emails__kind=OutboxEmail.Kind.SESSION_CANCELLED)
+            .order_by("pk")
+        )
         for registration in registrations:
             registration.session = session
             emails.send_session_cancelled(registration)
-        SessionPage.objects.filter(pk=session.pk).update(cancellation_notified_at=now)
     return len(registrations)
 
 

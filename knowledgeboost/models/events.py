@@ -79,7 +79,6 @@ class AbstractEventPage(BasePage):
         blank=True,
         help_text=_("Shown on the page and in the email to participants."),
     )
-    cancellation_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     event_panels = [
         MultiFieldPanel(

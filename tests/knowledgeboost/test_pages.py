@@ -1,0 +1,210 @@
+import datetime
+import json
+import re
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+from wagtail.test.utils import WagtailPageTestCase
+
+from core.models import ContentPage, HomePage
+from knowledgeboost.factories import (
+    KnowledgeBoostWeekPageFactory,
+    RegistrationFactory,
+    SessionPageFactory,
+)
+from knowledgeboost.models import EventFormat, KnowledgeBoostIndexPage, KnowledgeBoostWeekPage, SessionPage
+
+from .conftest import SECRET_MEETING_URL
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_where_pages_may_be_created(self):
+        self.assertCanCreateAt(HomePage, KnowledgeBoostIndexPage)
+        self.assertCanCreateAt(KnowledgeBoostIndexPage, KnowledgeBoostWeekPage)
+        self.assertCanCreateAt(KnowledgeBoostIndexPage, SessionPage)  # single information sessions
+        self.assertCanCreateAt(KnowledgeBoostWeekPage, SessionPage)
+        self.assertCanCreateAt(KnowledgeBoostIndexPage, ContentPage)
+        self.assertCanNotCreateAt(HomePage, SessionPage)
+        self.assertCanNotCreateAt(HomePage, KnowledgeBoostWeekPage)
+        self.assertCanNotCreateAt(SessionPage, SessionPage)
+        self.assertEqual(KnowledgeBoostIndexPage.max_count, 1)
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_session_page_in_dutch_without_the_meeting_link(session_page, client):
+    session_page.speakers = [("speaker", {"name": "Fatima El Amrani", "role": "Gespreksleider", "organisation": ""})]
+    session_page.accessibility = "Tolk Nederlandse Gebarentaal\nLive ondertiteling"
+    session_page.save_revision().publish()
+    response = client.get(session_page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert "Webinar: wie mis je nog?" in html
+    assert "Gespreksleiders en sprekers" in html and "Fatima El Amrani" in html
+    assert "Tolk Nederlandse Gebarentaal" in html
+    assert "Nederlandse tijd" in html
+    assert "nog 2 plaatsen" in html
+    assert "Onderdeel van" in html and "Kennisboostweek Nieuwe gezichten" in html
+    assert SECRET_MEETING_URL not in html
+    assert "teams.example.org" not in html
+
+
+def test_session_json_ld_is_a_valid_escaped_event(session_page, client):
+    session_page.title = "Samen </script><script>alert(1)</script> & meer"
+    session_page.save_revision().publish()
+    html = client.get(session_page.url).content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    assert "<script>alert" not in html
+    assert "\\u003C/script\\u003E" in blocks[0]
+    data = json.loads(blocks[0])
+    assert data["@type"] == "Event"
+    assert data["name"] == "Samen </script><script>alert(1)</script> & meer"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["location"] == {"@type": "VirtualLocation", "url": "http://localhost" + session_page.url}
+    assert datetime.datetime.fromisoformat(data["startDate"]) == session_page.start
+    assert SECRET_MEETING_URL not in blocks[0]
+
+
+def test_hybrid_session_shows_its_venue(week_page, client):
+    session = SessionPageFactory(parent=week_page, format=EventFormat.HYBRID, location="Stadhuis Zwolle")
+    html = client.get(session.url).content.decode()
+    assert "Stadhuis Zwolle en online" in html
+
+
+def test_past_session_shows_recording_and_no_form(week_page, client):
+    start = timezone.now() - datetime.timedelta(days=2)
+    past = SessionPageFactory(
+        parent=week_page, start=start, end=start + datetime.timedelta(hours=1), recording_url="https://example.org/v"
+    )
+    html = client.get(past.url).content.decode()
+    assert "Bekijk de opname" in html
+    assert 'class="kb-form"' not in html
+
+
+def test_week_page_shows_a_day_by_day_programme_with_places(week_page, session_page, client):
+    RegistrationFactory(session=session_page)
+    html = client.get(week_page.url).content.decode()
+    assert html.count("<h1") == 1
+    assert "Programma" in html
+    assert timezone.localdate(session_page.start).strftime("%d").lstrip("0") in html
+    assert "nog 1 plaats" in html
+    assert f'id="session-{session_page.pk}"' in html
+    assert "Welke sessies wil je bijwonen?" in html
+    assert SECRET_MEETING_URL not in html
+
+
+def test_index_lists_upcoming_and_past_weeks(index_page, week_page, client):
+    KnowledgeBoostWeekPageFactory(
+        parent=index_page,
+        title="Week van vorig jaar",
+        start_date=timezone.localdate() - datetime.timedelta(days=300),
+        end_date=timezone.localdate() - datetime.timedelta(days=296),
+    )
+    html = client.get(index_page.url).content.decode()
+    upcoming, past = html.split('id="kb-past"')
+    assert "Kennisboostweek Nieuwe gezichten" in upcoming
+    assert "Week van vorig jaar" in past
+
+
+def parse_feed(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def test_feeds_are_valid_icalendar_without_meeting_links(index_page, week_page, session_page, client):
+    start = timezone.now() - datetime.timedelta(days=30)
+    SessionPageFactory(parent=week_page, title="Oude sessie", start=start, end=start + datetime.timedelta(hours=1))
+    SessionPageFactory(parent=index_page, title="Voorlichtingssessie gemeenten", capacity=None)
+
+    calendar = parse_feed(client.get(index_page.url + "agenda/"))
+    titles = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    assert titles == {"Webinar: wie mis je nog?", "Voorlichtingssessie gemeenten"}  # upcoming only
+    event = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]) == "Webinar: wie mis je nog?")
+    assert event.decoded("DTSTART") == session_page.start
+    assert event.decoded("DTEND") == session_page.end
+    assert str(event["LOCATION"]) == "Online"
+    assert str(event["UID"]) == f"kennisplatform-session-{session_page.pk}@kennisplatform"
+    assert str(event["URL"]).endswith(session_page.url)
+
+    week = parse_feed(client.get(week_page.url + "agenda/"))
+    assert {str(e["SUMMARY"]) for e in week.walk("VEVENT")} == {"Webinar: wie mis je nog?", "Oude sessie"}
+    single = parse_feed(client.get(session_page.url + "agenda/"))
+    assert len(single.walk("VEVENT")) == 1
+
+    for url in (index_page.url, week_page.url, session_page.url):
+        assert SECRET_MEETING_URL.encode() not in client.get(url + "agenda/").content
+
+
+def test_cancelled_session_is_marked_cancelled_in_the_feed(index_page, session_page, client):
+    session_page.is_cancelled = True
+    session_page.save_revision().publish()
+    calendar = parse_feed(client.get(index_page.url + "agenda/"))
+    assert str(calendar.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm up per-process caches (content types, site root)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_week_page_query_count_stays_flat(week_page, client):
+    start = timezone.make_aware(datetime.datetime.combine(week_page.start_date, datetime.time(9)))
+
+    def add_sessions(count):
+        for _ in range(count):
+            session = SessionPageFactory(parent=week_page, start=start, end=start + datetime.timedelta(hours=1))
+            RegistrationFactory(session=session)
+
+    add_sessions(5)
+    few, html = count_queries(client, week_page.url)
+    assert html.count('class="kb-session"') == 5
+    add_sessions(45)
+    many, html = count_queries(client, week_page.url)
+    assert html.count('class="kb-session"') == 50
+    assert few == many
+
+
+def test_index_page_query_count_stays_flat(index_page, client):
+    def add(count, offset):
+        for number in range(offset, offset + count):
+            KnowledgeBoostWeekPageFactory(parent=index_page, title=f"Week {number}")
+            SessionPageFactory(parent=index_page, title=f"Info {number}")
+
+    add(5, 0)
+    few, _html = count_queries(client, index_page.url)
+    add(45, 5)
+    many, html = count_queries(client, index_page.url)
+    assert "Info 49" in html and "Week 49" in html
+    assert few == many
+
+
+def test_home_shows_upcoming_sessions_with_few_queries(home_page, index_page, session_page, client):
+    from knowledgeboost.wagtail_hooks import upcoming_sessions
+
+    for _ in range(6):
+        SessionPageFactory(parent=index_page)
+    html = client.get("/").content.decode()
+    assert "Komende sessies" in html
+    assert "Alle Kennisboostweken en sessies" in html
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        section = upcoming_sessions(home_page, None)
+    assert section.order == 20
+    assert [item.title for item in section.items][0] == session_page.title
+    assert len(section.items) == 3
+    assert len(queries) <= 4  # sessions, their images and renditions, the index page
