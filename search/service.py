@@ -110,7 +110,7 @@ def type_label(type_key):
         model = apps.get_model(type_key)
     except (LookupError, ValueError):
         return type_key
-    return capfirst(model._meta.verbose_name)
+    return str(capfirst(model._meta.verbose_name))
 
 
 def present_results(response, params):
@@ -153,12 +153,16 @@ def present_facets(response, params):
     }
     facets = []
     for name in FACETS:
-        counts = response.facets.get(name) or {}
+        counts = dict(response.facets.get(name) or {})
         selected = {str(v) for v in params.filters[name]}
+        for value in selected:
+            counts.setdefault(value, 0)  # a chosen value stays visible (and can be unchecked) at zero
         options = []
         for value, count in counts.items():
             if name == "type":
                 label = type_label(value)
+                if label == value and count == 0:  # not a model: an unknown value from the URL
+                    continue
             elif name in labels:
                 label = labels[name].get(value)
                 if label is None:

@@ -1,0 +1,132 @@
+"""The /zoeken/ page: results, facets with counts, highlighting, promotions, zero results, bad input."""
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from core.models import ContentPage
+from search import indexing
+
+pytestmark = pytest.mark.django_db
+
+
+def test_results_show_type_title_date_section_and_highlighted_snippet(client, corpus):
+    response = client.get("/zoeken/", {"q": "inclusieagenda"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Aan de slag met de lokale <mark>inclusieagenda</mark>" in html
+    assert "Inhoudspagina" in html or "Content page" in html or "content page" in html.lower()
+    assert '<time datetime="2023-02-14' in html
+    assert "<mark>inclusieagenda</mark>" in html.split("search-result__snippet")[1]
+
+
+def test_snippets_escape_content_and_never_inject_html(client, home_page, vocabularies):
+    page = ContentPage(title="Script <b>test</b>", slug="script", listing_summary="<script>alert(1)</script> werving")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    indexing.rebuild()
+    html = client.get("/zoeken/", {"q": "werving"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "Script &lt;b&gt;test&lt;/b&gt;" in html or "Script test" in html
+    assert "<mark>werving</mark>" in html
+
+
+def test_facet_counts_and_combined_facets_in_the_url(client, corpus, vocabularies):
+    themes, audiences = vocabularies
+    response = client.get("/zoeken/", {"q": "vrijwilligers"})
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
+    werving = next(o for o in facets["theme"]["options"] if o["label"] == "Werving")
+    total = response.context["outcome"].response.total
+
+    filtered = client.get("/zoeken/", {"q": "vrijwilligers", "theme": themes["Werving"].pk})
+    assert filtered.context["outcome"].response.total == werving["count"] < total
+
+    both = client.get(
+        "/zoeken/", {"q": "vrijwilligers", "theme": themes["Werving"].pk, "audience": audiences["Professionals"].pk}
+    )
+    expected = {
+        page.url
+        for page in corpus.values()
+        if themes["Werving"] in page.themes.all() and audiences["Professionals"] in page.audiences.all()
+    }
+    urls = {result["url"] for result in both.context["results"]}
+    assert urls and urls <= expected
+    html = both.content.decode()
+    assert "Werving" in html and "Professionals" in html
+    assert "checked" in html
+
+
+def test_year_and_type_facets(client, corpus):
+    response = client.get("/zoeken/", {"q": "vrijwilligers", "year": "2023"})
+    assert response.context["results"]
+    assert all(result["date"].year == 2023 for result in response.context["results"])
+    type_facet = next(f for f in response.context["facets"] if f["name"] == "type")
+    assert type_facet["options"][0]["value"] == "core.contentpage"
+
+
+def test_sort_by_newest(client, corpus):
+    response = client.get("/zoeken/", {"q": "vrijwilligers", "sort": "newest"})
+    dates = [result["date"] for result in response.context["results"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pagination_and_out_of_range_pages(client, corpus):
+    first = client.get("/zoeken/", {"q": "vrijwilliger"})
+    assert first.context["outcome"].response.total > 10
+    assert 'rel="next"' in first.content.decode()
+    second = client.get("/zoeken/", {"q": "vrijwilliger", "page": "2"})
+    assert second.context["results"][0]["url"] not in {r["url"] for r in first.context["results"]}
+    for page in ("999999", "-3", "abc", "1e9"):
+        assert client.get("/zoeken/", {"q": "vrijwilliger", "page": page}).status_code == 200
+
+
+def test_promotions_appear_above_results(client, corpus):
+    query = Query.get("vrijwilligers")
+    SearchPromotion.objects.create(query=query, page=corpus["vrijwilligersvergoeding"], description="Lees dit eerst")
+    html = client.get("/zoeken/", {"q": "Vrijwilligers"}).content.decode()
+    assert html.index("Lees dit eerst") < html.index("search-results")
+
+
+def test_zero_results_page_helps(client, corpus):
+    response = client.get("/zoeken/", {"q": "vrijwiligers"})
+    html = response.content.decode()
+    assert response.context["outcome"].response.total == 0
+    assert "search-spelling" in html
+    assert "?q=vrijwilligers" in html
+
+
+def test_zero_results_with_filters_offers_to_remove_them(client, corpus, vocabularies):
+    themes, _audiences = vocabularies
+    response = client.get("/zoeken/", {"q": "mantelzorger", "theme": themes["Jongeren"].pk})
+    assert response.context["outcome"].response.total == 0
+    assert response.context["active_filters"]
+    assert "?q=mantelzorger" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "x" * 10_000, '"AND OR NOT ( ) * ~ : "', '"vrijwilliger', "😀🙈", "مرحبا بالعالم", "NEAR(a b)", "a*b^c"],
+)
+def test_bad_input_gives_a_normal_page(client, corpus, query):
+    response = client.get("/zoeken/", {"q": query, "type": "unknown.model", "theme": "abc", "year": "20x4"})
+    assert response.status_code == 200
+
+
+def test_long_queries_are_cut_with_a_notice(client, corpus):
+    response = client.get("/zoeken/", {"q": "vrijwilliger " * 100})
+    assert response.status_code == 200
+    assert len(response.context["query"]) == 200
+    assert "200" in " ".join(str(n) for n in response.context["notices"])
+
+
+def test_query_count_does_not_grow_with_the_number_of_results(client, corpus):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/zoeken/", {"q": "warmup"})
+    counts = []
+    for query in ("mantelzorger", "vrijwilliger"):  # one result, then a full page of ten
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/zoeken/", {"q": query})
+        counts.append(len(context))
+    assert len(response.context["results"]) == 10
+    assert counts[0] == counts[1] <= 20
