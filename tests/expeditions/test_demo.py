@@ -1,0 +1,60 @@
+"""seed_demo adds realistic expeditions, idempotently, without usable leader accounts or printed passwords."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from expeditions.models import ExpeditionLeader, ExpeditionPage, LessonPage, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_has_varied_expeditions_each_with_lessons():
+    output = seed()
+    expeditions = list(ExpeditionPage.objects.live().with_status())
+    assert len(expeditions) >= 6
+    assert len({page.province for page in expeditions}) >= 6
+    assert {page.current_status for page in expeditions} == {"planned", "running", "completed"}
+    for page in expeditions:
+        lessons = LessonPage.objects.child_of(page).live().count()
+        assert 2 <= lessons <= 4, page.title
+        assert page.participations.exists() and page.leaderships.exists() and page.target_groups.exists()
+    assert min(page.start_date.year for page in expeditions) == 2020, "the pilots ran in 2020"
+    assert "wachtwoord" not in output.lower() and "password" not in output.lower()
+
+
+def test_demo_leader_accounts_cannot_log_in():
+    seed()
+    leaders = ExpeditionLeader.objects.select_related("user")
+    assert leaders.count() >= 4
+    for leader in leaders:
+        assert leader.user is not None
+        assert not leader.user.is_active
+        assert not leader.user.has_usable_password()
+
+
+def test_demo_is_idempotent():
+    seed()
+
+    def counts():
+        return (
+            ExpeditionPage.objects.count(),
+            LessonPage.objects.count(),
+            ExpeditionLeader.objects.count(),
+            Organisation.objects.count(),
+            Group.objects.count(),
+            Revision.objects.count(),
+        )
+
+    before = counts()
+    seed()
+    assert counts() == before

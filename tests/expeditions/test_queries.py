@@ -1,0 +1,105 @@
+"""Listings and the expedition page keep the same number of queries with 5 or 50 items."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from core.factories import ImageFactory
+from expeditions.factories import (
+    ExpeditionLeaderFactory,
+    ExpeditionLeadershipFactory,
+    ExpeditionParticipationFactory,
+    ExpeditionTargetGroupFactory,
+    LessonPageFactory,
+    OrganisationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def images():
+    return [ImageFactory(title="Vrijwilligers"), ImageFactory(title="Moestuin")]
+
+
+def count_queries(client, url):
+    client.get(url)  # warm up: renditions and site caches are made once
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_expeditions(make_expedition, images, count, start):
+    for number in range(start, start + count):
+        page = make_expedition(
+            title=f"Expeditie {number}",
+            listing_image=images[number % 2],
+            start_date=datetime.date(2021, 1, 1) + datetime.timedelta(days=number),
+        )
+        ExpeditionParticipationFactory(expedition=page, organisation=OrganisationFactory(name=f"Club {number}"))
+        ExpeditionTargetGroupFactory(expedition=page, target_group="students", new_volunteers=number)
+        ExpeditionLeadershipFactory(expedition=page, leader=ExpeditionLeaderFactory())
+        LessonPageFactory(parent=page, listing_image=images[number % 2], author=ExpeditionLeaderFactory())
+
+
+@pytest.fixture
+def one_long_page(monkeypatch):
+    """All items on one page, so the tests compare 5 cards with 50 (not with one page of 12)."""
+    monkeypatch.setattr("expeditions.models.index.PER_PAGE", 100)
+
+
+@pytest.mark.usefixtures("one_long_page")
+def test_expedition_index_is_flat(client, index_page, make_expedition, images, django_assert_num_queries):
+    add_expeditions(make_expedition, images, 5, 0)
+    url = f"{index_page.url}?status=completed"
+    few = count_queries(client, url)
+    add_expeditions(make_expedition, images, 45, 5)
+    client.get(url)
+    with django_assert_num_queries(few):
+        response = client.get(url)
+    assert len(response.context["page_obj"].object_list) == 50
+
+
+@pytest.mark.usefixtures("one_long_page")
+def test_lesson_overview_is_flat(client, index_page, make_expedition, images, django_assert_num_queries):
+    add_expeditions(make_expedition, images, 5, 0)
+    url = f"{index_page.url}lessen/?lens=accessibility"
+    few = count_queries(client, url)
+    add_expeditions(make_expedition, images, 45, 5)
+    client.get(url)
+    with django_assert_num_queries(few):
+        response = client.get(url)
+    assert len(response.context["page_obj"].object_list) == 50
+
+
+def fill_expedition(expedition, images, count, start):
+    for number in range(start, start + count):
+        LessonPageFactory(parent=expedition, listing_image=images[number % 2], author=ExpeditionLeaderFactory())
+        ExpeditionLeadershipFactory(
+            expedition=expedition, leader=ExpeditionLeaderFactory(photo=images[number % 2], photo_alt_text="Portret")
+        )
+        ExpeditionParticipationFactory(expedition=expedition, organisation=OrganisationFactory(name=f"Club {number}"))
+        ExpeditionTargetGroupFactory(expedition=expedition, target_group="newcomers", new_volunteers=1)
+
+
+def test_expedition_page_is_flat(client, expedition, images, django_assert_num_queries):
+    fill_expedition(expedition, images, 5, 0)
+    few = count_queries(client, expedition.url)
+    fill_expedition(expedition, images, 45, 5)
+    client.get(expedition.url)
+    with django_assert_num_queries(few):
+        response = client.get(expedition.url)
+    assert len(response.context["lessons"]) == 50
+    assert len(response.context["leaders"]) == 50
+
+
+def test_home_section_is_flat(client, home_page, index_page, make_expedition, images, django_assert_num_queries):
+    add_expeditions(make_expedition, images, 2, 0)
+    few = count_queries(client, home_page.url)
+    add_expeditions(make_expedition, images, 20, 2)
+    client.get(home_page.url)
+    with django_assert_num_queries(few):
+        client.get(home_page.url)
