@@ -55,6 +55,8 @@ class OutboxEmail(models.Model):
 
     objects = OutboxQuerySet.as_manager()
 
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")

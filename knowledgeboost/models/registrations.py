@@ -28,6 +28,9 @@ class Registration(AbstractRegistration):
 
     objects = RegistrationQuerySet.as_manager()
 
+    # Hundreds of registrations per session are not "usages" of the session page; skip Wagtail's reference index.
+    wagtail_reference_index_ignore = True
+
     class Meta(AbstractRegistration.Meta):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
