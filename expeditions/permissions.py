@@ -169,12 +169,21 @@ class ExpeditionPermissionTester(PagePermissionTester):
         super().__init__(user, page)
         if not user.is_active or user.is_superuser:
             return
-        from expeditions.models import ExpeditionAccess
-
-        access_group_ids = set(ExpeditionAccess.objects.values_list("group_id", flat=True))
+        access_group_ids = self.access_group_ids(user)
         self.permissions = {
             perm.permission.codename.rsplit("_", maxsplit=1)[0]
             for perm in self.permission_policy.get_cached_permissions_for_user(user)
             if self.page.path.startswith(perm.page.path)
             and (perm.group_id not in access_group_ids or perm.permission.codename == "add_page")
         }
+
+    @staticmethod
+    def access_group_ids(user):
+        """The user's groups that are expedition access groups; cached on the user for the request."""
+        cached = getattr(user, "_expedition_access_group_ids", None)
+        if cached is None:
+            from expeditions.models import ExpeditionAccess
+
+            cached = set(ExpeditionAccess.objects.filter(group__user=user).values_list("group_id", flat=True))
+            user._expedition_access_group_ids = cached
+        return cached

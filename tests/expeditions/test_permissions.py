@@ -230,3 +230,10 @@ def test_programme_team_may_publish_in_the_section_but_leaders_may_not(expeditio
     assert lesson.permissions_for_user(programme_team_user).can_publish()
     assert expedition.permissions_for_user(programme_team_user).can_edit()
     assert not lesson.permissions_for_user(leader.user).can_publish()
+
+
+def test_the_access_group_is_renamed_with_the_expedition(expedition, leader):
+    expedition.title = "De Zwaluwen, tweede ronde"
+    expedition.save_revision().publish()
+    group = ExpeditionAccess.objects.get(expedition=expedition).group
+    assert group.name == f"Expeditie {expedition.pk}: De Zwaluwen, tweede ronde"
