@@ -3,6 +3,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.models import Audience, Theme
@@ -98,7 +99,10 @@ def appreciate(request, label, pk):
         appreciated = True
 
     if _wants_json(request):
-        response = JsonResponse({"count": count, "appreciated": appreciated, "message": message}, status=status)
+        count_text = ngettext("%(counter)s appreciation", "%(counter)s appreciations", count) % {"counter": count}
+        response = JsonResponse(
+            {"count": count, "count_text": count_text, "appreciated": appreciated, "message": message}, status=status
+        )
     else:
         messages.add_message(request, level, message)
         response = redirect(next_url)

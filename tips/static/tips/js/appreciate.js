@@ -9,6 +9,9 @@
                 return;
             }
             event.preventDefault();
+            if (button.getAttribute("aria-disabled") === "true") {
+                return;
+            }
             button.disabled = true;
             fetch(form.action, {
                 method: "POST",
@@ -30,7 +33,7 @@
                         button.setAttribute("aria-disabled", "true");
                         form.classList.add("appreciate--done");
                         if (count) {
-                            count.textContent = count.textContent.replace(/\d+/, String(data.count));
+                            count.textContent = data.count_text;
                         }
                     } else {
                         button.disabled = false;

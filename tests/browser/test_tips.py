@@ -1,0 +1,102 @@
+"""Tips in a real browser: axe on the collection (filtered), a permalink and the index; keyboard journey; JS."""
+
+import pytest
+
+from core.demo import DemoBuilder
+from core.demo_content import seed_core
+from tests.browser.axe import assert_no_axe_violations
+from tests.conftest import ensure_wagtail_base
+from tips.demo import seed_tips
+from tips.models import Tip, TipCollectionPage
+
+COLLECTION = "/tips/80-tips-voor-gemeenten-en-lokale-initiatieven/"
+
+
+@pytest.fixture
+def tips_demo(transactional_db):
+    ensure_wagtail_base()
+    demo = DemoBuilder()
+    seed_core(demo)
+    seed_tips(demo)
+    return TipCollectionPage.objects.get(slug="80-tips-voor-gemeenten-en-lokale-initiatieven")
+
+
+def test_tip_pages_pass_axe(tips_demo, browser_page, live_url):
+    tip = Tip.objects.filter(page=tips_demo).first()
+    for path in ("/tips/", f"{COLLECTION}?theme=werving&audience=gemeenten", tip.url):
+        response = browser_page.goto(live_url + path)
+        assert response.status == 200, path
+        assert browser_page.locator("h1").count() == 1
+        assert_no_axe_violations(browser_page)
+
+
+def test_filter_tips_by_keyboard_and_open_a_permalink(tips_demo, browser_page, live_url):
+    browser_page.goto(live_url + COLLECTION)
+    total = Tip.objects.filter(page=tips_demo).count()
+    assert browser_page.locator("#tip-count").inner_text().strip() == f"{total} tips"
+
+    browser_page.locator("#filter-theme").focus()
+    browser_page.keyboard.type("Jongeren")  # type-ahead selects the option in a native select
+    browser_page.keyboard.press("Tab")
+    assert browser_page.evaluate("document.activeElement.id") == "filter-audience"
+    browser_page.keyboard.press("Tab")
+    assert browser_page.evaluate("document.activeElement.textContent.trim()") == "Filteren"
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url("**theme=jongeren**")
+
+    expected = Tip.objects.filter(page=tips_demo, themes__slug="jongeren").order_by("sort_order")
+    count_text = browser_page.locator("#tip-count").inner_text().strip()
+    assert count_text == f"{expected.count()} van {total} tips getoond"
+    assert browser_page.locator("#tip-count").get_attribute("role") == "status"
+    assert browser_page.locator(".tip").count() == expected.count()
+
+    first_link = browser_page.locator(".tip__permalink").first
+    first_link.focus()
+    browser_page.keyboard.press("Enter")
+    browser_page.wait_for_url(f"**{expected[0].slug}/")
+    assert browser_page.locator("h1").inner_text().strip() == expected[0].title
+    canonical = browser_page.locator('link[rel="canonical"]').get_attribute("href")
+    assert canonical.endswith(expected[0].url)
+
+
+def test_appreciate_updates_in_place_once_per_browser(tips_demo, browser_page, live_url):
+    tip = Tip.objects.filter(page=tips_demo).first()
+    browser_page.goto(live_url + tip.url)
+    form = browser_page.locator("form[data-appreciate]")
+    assert form.locator("[data-appreciate-count]").inner_text().strip() == "0 waarderingen"
+    form.locator("button").focus()
+    browser_page.keyboard.press("Enter")
+    status = form.locator("[data-appreciate-status]")
+    status.filter(has_text="Dank je wel").wait_for()
+    assert form.locator("[data-appreciate-count]").inner_text().strip() == "1 waardering"
+    assert browser_page.url == live_url + tip.url  # no reload
+    assert status.get_attribute("aria-live") == "polite"
+
+    browser_page.reload()
+    assert "Gewaardeerd" in browser_page.locator("form[data-appreciate]").inner_text()
+    assert browser_page.locator("form[data-appreciate] button").count() == 0
+
+
+def test_copy_link_becomes_a_button_and_share_links_are_plain(tips_demo, browser_page, live_url):
+    tip = Tip.objects.filter(page=tips_demo).first()
+    browser_page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    browser_page.goto(live_url + tip.url)
+    share = browser_page.locator(".share")
+    assert share.locator("a[data-copy-link]").count() == 0
+    button = share.get_by_role("button", name="Link kopiëren")
+    button.click()
+    share.locator("[data-copy-status]").filter(has_text="gekopieerd").wait_for()
+    assert browser_page.evaluate("navigator.clipboard.readText()").endswith(tip.url)
+    hrefs = share.locator("a").evaluate_all("links => links.map(link => link.href)")
+    assert any(href.startswith("mailto:") for href in hrefs)
+    assert any(href.startswith("https://www.linkedin.com/") for href in hrefs)
+    assert any(href.startswith("https://wa.me/") for href in hrefs)
+    assert browser_page.locator("iframe").count() == 0
+
+
+def test_print_version_hides_filters_and_buttons(tips_demo, browser_page, live_url):
+    browser_page.goto(live_url + COLLECTION)
+    browser_page.emulate_media(media="print")
+    assert not browser_page.locator(".filters").is_visible()
+    assert not browser_page.locator(".appreciate").first.is_visible()
+    assert browser_page.locator(".tip").first.is_visible()
