@@ -10,7 +10,16 @@ from knowledgeboost import conf
 
 
 def client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For is trivially forged. Behind a proxy, let the proxy set REMOTE_ADDR.
+    """The client's address. X-Forwarded-For is only believed for the number of proxies we run ourselves.
+
+    With KNOWLEDGEBOOST_TRUSTED_PROXIES = 1 (one reverse proxy in front of gunicorn) the last address the
+    proxy appended is used; anything further left could be forged by the client.
+    """
+    trusted = conf.trusted_proxies()
+    if trusted > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= trusted:
+            return forwarded[-trusted]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
