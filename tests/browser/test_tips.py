@@ -48,10 +48,14 @@ def test_filter_tips_by_keyboard_and_open_a_permalink(tips_demo, browser_page, l
     count_text = browser_page.locator("#tip-count").inner_text().strip()
     assert count_text == f"{expected.count()} van {total} tips getoond"
     assert browser_page.locator("#tip-count").get_attribute("role") == "status"
+    assert browser_page.evaluate("document.activeElement.id") == "tip-count"  # focus moves to the count
     assert browser_page.locator(".tip").count() == expected.count()
 
-    first_link = browser_page.locator(".tip__permalink").first
-    first_link.focus()
+    # From the count, the keyboard reaches the first tip's permalink.
+    for _ in range(5):
+        browser_page.keyboard.press("Tab")
+        if browser_page.evaluate("document.activeElement.classList.contains('tip__permalink')"):
+            break
     browser_page.keyboard.press("Enter")
     browser_page.wait_for_url(f"**{expected[0].slug}/")
     assert browser_page.locator("h1").inner_text().strip() == expected[0].title
