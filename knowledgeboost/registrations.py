@@ -3,6 +3,10 @@
 The session row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers anyway)
 before places are counted, so the capacity holds under concurrent submissions. A unique constraint
 on (session, lower(email)) backs up the duplicate check.
+
+Reuse for other events (network meetings): the rules only need an ``AbstractEventPage`` subclass
+whose registrations (an ``AbstractRegistration`` subclass) point at it with ``related_name="registrations"``
+through a field called ``session``; pass the page model as ``event_model`` to ``register``.
 """
 
 import datetime
@@ -33,8 +37,9 @@ class RegistrationResult:
         return not self.outcome.startswith("already_")
 
 
-def lock_session(session_id):
-    return SessionPage.objects.select_for_update(of=("self",)).get(pk=session_id)
+def lock_session(session_id, event_model=SessionPage):
+    """The event page with its row locked until the end of the transaction."""
+    return event_model.objects.select_for_update(of=("self",)).get(pk=session_id)
 
 
 def _register_locked(session, person, now):
@@ -67,7 +72,7 @@ def _register_locked(session, person, now):
     else:
         try:
             with transaction.atomic():
-                registration = Registration.objects.create(session=session, email=email, **fields)
+                registration = session.registrations.create(email=email, **fields)
         except IntegrityError:
             registration = session.registrations.get(email=email, anonymised_at__isnull=True)
             return RegistrationResult(registration, f"already_{registration.status}")
@@ -75,7 +80,7 @@ def _register_locked(session, person, now):
     return RegistrationResult(registration, status)
 
 
-def register(session_ids, person, now=None):
+def register(session_ids, person, now=None, event_model=SessionPage):
     """Register one person for one or more sessions, all or nothing.
 
     `person` holds name, email, organisation and optionally municipality and needs. Raises
@@ -86,7 +91,7 @@ def register(session_ids, person, now=None):
     with transaction.atomic():
         results = []
         for session_id in sorted(set(session_ids)):  # a fixed lock order prevents deadlocks
-            session = lock_session(session_id)
+            session = lock_session(session_id, event_model)
             results.append(_register_locked(session, person, now))
         new = [result.registration for result in results if result.is_new]
         if new:
