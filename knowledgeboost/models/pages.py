@@ -1,5 +1,6 @@
 """Page types of the Kennisboostweken: index, week and session."""
 
+import datetime
 import itertools
 
 from django.db import models
@@ -119,7 +120,8 @@ class KnowledgeBoostWeekPage(RoutablePageMixin, BasePage):
 
     @property
     def search_result_date(self):
-        return self.start_date
+        """An aware datetime like every other search result, so results can be sorted together."""
+        return timezone.make_aware(datetime.datetime.combine(self.start_date, datetime.time()))
 
     @property
     def date(self):

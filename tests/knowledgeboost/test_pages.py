@@ -208,3 +208,11 @@ def test_home_shows_upcoming_sessions_with_few_queries(home_page, index_page, se
     assert [item.title for item in section.items][0] == session_page.title
     assert len(section.items) == 3
     assert len(queries) <= 4  # sessions, their images and renditions, the index page
+
+
+def test_search_attributes(week_page, session_page):
+    assert week_page.search_result_date.date() == week_page.start_date
+    assert timezone.is_aware(week_page.search_result_date)
+    assert session_page.search_result_date == session_page.start
+    assert session_page.search_province == ""
+    assert session_page.summary == "Hoe bereik je mensen die nog nooit vrijwilligerswerk deden?"
