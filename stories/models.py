@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import Audience, BasePage, Theme
+from stories.forms import StoryFilterForm
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -65,8 +66,6 @@ class StoryIndexPage(BasePage):
         return stories.first()
 
     def get_context(self, request, *args, **kwargs):
-        from stories.forms import StoryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.objects.child_of(self).live().public().for_listing()
         form = StoryFilterForm(request.GET or None, themes=Theme.objects.all(), audiences=Audience.objects.all())

@@ -69,3 +69,24 @@ def test_editor_who_may_edit_but_not_publish_gets_a_draft(client, collection, vo
     response = client.post(f"/admin/tips/import/{collection.pk}/", {"file": csv_upload()}, follow=True)
     assert "Opgeslagen als concept." in response.content.decode()
     assert not Tip.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_page_offers_an_example_file_that_imports(admin_client, collection, vocabularies):
+    from pathlib import Path
+
+    import tips
+    from core.factories import AudienceFactory
+    from tips.importing import import_tips
+
+    AudienceFactory(name="Vrijwilligersorganisaties")
+    html = admin_client.get(f"/admin/tips/import/{collection.pk}/").content.decode()
+    assert "tips/voorbeeld-tips.csv" in html
+    example = Path(tips.__file__).parent / "static" / "tips" / "voorbeeld-tips.csv"
+    assert import_tips(collection, example, example.name).added == 2
+
+
+@pytest.mark.django_db
+def test_page_listing_offers_the_import_action(admin_client, tip_index, collection):
+    html = admin_client.get(f"/admin/pages/{tip_index.pk}/").content.decode()
+    assert f"/admin/tips/import/{collection.pk}/" in html

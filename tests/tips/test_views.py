@@ -141,3 +141,11 @@ def test_index_query_count_is_flat(client, tip_index):
     for _ in range(9):
         TipCollectionPageFactory(parent=tip_index)
     assert _queries_for(client, "/tips/") == few
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_tip_permalink(client, collection, tips):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/tips/80-tips/</loc>" in xml
+    for tip in tips:
+        assert f"<loc>http://localhost/tips/80-tips/{tip.slug}/</loc>" in xml

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.models import Audience, BasePage, Theme
+from tips.forms import TaxonomyFilterForm
 
 TIP_BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SLUG_MAX_LENGTH = 80
@@ -45,8 +46,6 @@ class TipCollectionIndexPage(BasePage):
         verbose_name = _("tip collection index")
 
     def get_context(self, request, *args, **kwargs):
-        from tips.forms import TaxonomyFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         collections = TipCollectionPage.objects.child_of(self).live().public().for_listing()
         form = TaxonomyFilterForm(request.GET, themes=Theme.objects.all(), audiences=Audience.objects.all())
@@ -151,6 +150,17 @@ class TipCollectionPage(RoutablePageMixin, BasePage):
             if not tip.slug:
                 tip.slug = unique_slug(tip.title, taken)
                 taken.add(tip.slug)
+
+    def get_sitemap_urls(self, request=None):
+        """The collection and every tip permalink, so search engines find tips one by one."""
+        urls = super().get_sitemap_urls(request)
+        base_url = self.get_full_url(request)
+        if base_url:
+            urls += [
+                {"location": f"{base_url}{slug}/", "lastmod": self.last_published_at}
+                for slug in Tip.objects.filter(page=self).values_list("slug", flat=True)
+            ]
+        return urls
 
     # Routes: the collection itself, and a permalink per tip.
     @path("")
