@@ -14,8 +14,10 @@ The pipeline is the same for indexed text and for queries:
    configuration and Elasticsearch's ``dutch`` stemmer), so *gemeente*, *gemeenten* and
    *gemeentelijke* share the stem ``gemeent``.
 
-Queries match a stem *as a prefix* (``jonger*``), which also catches compounds that start with the
-query word (*toegankelijk* → *toegankelijkheid*, *inclusie* → *inclusieagenda*).
+On SQLite a query stem must equal an indexed term: compound splitting and stemming make that work for
+*vrijwilliger* → *vrijwilligerswerk*, *inclusie* → *inclusieagenda* and *toegankelijk* →
+*toegankelijkheid*, and exact terms keep FTS5 fast on common words. PostgreSQL matches words as prefixes
+(``jongere:*``) in its ``dutch`` configuration, which its GIN index answers quickly.
 """
 
 import re
@@ -50,6 +52,7 @@ _PARTS_TEXT = """
 COMPOUND_PARTS = frozenset(_PARTS_TEXT.split())
 LINKING = ("", "s", "e", "en", "n")
 MIN_PART = 3
+MIN_OPEN_PART = 4
 MIN_COMPOUND = 7
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
@@ -59,7 +62,8 @@ _STEMMED_PARTS = frozenset(_stemmer.stemWord(part) for part in COMPOUND_PARTS)
 
 def fold(text):
     """Lower-case ASCII: accents, ligatures and case folded away."""
-    return anyascii(text or "").lower()
+    text = text or ""
+    return (text if text.isascii() else anyascii(text)).lower()
 
 
 def words(text):
@@ -69,6 +73,9 @@ def words(text):
 
 @lru_cache(maxsize=50_000)
 def stem(word):
+    """Dutch Snowball stem; plurals in -ies are made singular first (organisaties ~ organisatie)."""
+    if len(word) > 5 and word.endswith("ies"):
+        word = word[:-1]
     return _stemmer.stemWord(word)
 
 
@@ -92,6 +99,12 @@ def split_compound(word):
             deeper = split_compound(tail)
             if deeper:
                 return (head, *deeper)
+    # A known head with an unknown tail (vrijwilligersacademie): index both, so either word finds it.
+    for cut in range(len(word) - MIN_OPEN_PART, MIN_OPEN_PART - 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if head in COMPOUND_PARTS:
+            tail = rest[1:] if rest[0] == "s" and len(rest) > MIN_OPEN_PART else rest
+            return (head, tail)
     return ()
 
 
@@ -103,20 +116,27 @@ def _is_part(word):
     return any(form in COMPOUND_PARTS for form in singular if form)
 
 
+@lru_cache(maxsize=100_000)
+def _word_forms(word):
+    """A folded word and its compound parts; () for a stop word."""
+    if word in STOP_WORDS:
+        return ()
+    return (word, *split_compound(word))
+
+
+@lru_cache(maxsize=100_000)
+def _word_terms(word):
+    return tuple(stem(form) for form in _word_forms(word))
+
+
 def index_words(text):
     """Folded words to index, stop words dropped, compound parts added after each compound."""
-    result = []
-    for word in words(text):
-        if word in STOP_WORDS:
-            continue
-        result.append(word)
-        result.extend(split_compound(word))
-    return result
+    return [form for word in words(text) for form in _word_forms(word)]
 
 
 def index_terms(text):
     """Stemmed terms to index (the SQLite FTS5 path stores these)."""
-    return [stem(word) for word in index_words(text)]
+    return [term for word in words(text) for term in _word_terms(word)]
 
 
 def query_words(text, limit=12):

@@ -64,7 +64,10 @@ def _plain(value):
         return " ".join(_plain(item) for item in value)
     if isinstance(value, dict):
         return " ".join(_plain(item) for item in value.values())
-    return _SPACE_RE.sub(" ", strip_tags(force_str(value))).strip()
+    text = force_str(value)
+    if "<" in text:
+        text = strip_tags(text)
+    return _SPACE_RE.sub(" ", text).strip()
 
 
 def _field_texts(obj, fields, include_related=True):
@@ -99,7 +102,7 @@ def _section_titles(pages):
     return {p.pk: sections.get(p.path[: Page.steplen * 3], "") for p in pages}
 
 
-def document_values(obj, section="", vendor="sqlite"):
+def document_values(obj, section="", vendor="sqlite", type_key=None):
     """The column values of the SearchDocument for `obj` (no database writes)."""
     title = force_str(getattr(obj, "title", "") or "")[:255]
     summary = _plain(getattr(obj, "summary", "") or "")
@@ -115,8 +118,9 @@ def document_values(obj, section="", vendor="sqlite"):
 
         date = timezone.make_aware(datetime.combine(date, time(12)))
     province = force_str(getattr(obj, "search_province", "") or "")
-    model = type(obj)
-    type_key = f"{model._meta.app_label}.{model._meta.model_name}"
+    if type_key is None:
+        model = type(obj)
+        type_key = f"{model._meta.app_label}.{model._meta.model_name}"
     theme_ids = _ids(getattr(obj, "themes", None))
     audience_ids = _ids(getattr(obj, "audiences", None))
     text_for_index = f"{summary} {all_text}"

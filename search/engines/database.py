@@ -4,15 +4,19 @@ Ranking and LIMIT run inside the full-text query (bm25 in FTS5, ts_rank over the
 PostgreSQL); only the ten documents shown are loaded. Facet counts come from one grouped query.
 """
 
+from collections import Counter
+
 from django.db import connection
 
 from search import dutch
-from search.engines.base import FacetCombos, Hit, SearchResponse
+from search.engines.base import FACETS, Hit, SearchResponse
 from search.indexing import facet_token
 from search.models import SearchDocument
 
 FACET_KINDS = {"type": "type", "theme": "theme", "audience": "aud", "province": "prov", "year": "year"}
 DEFER = ("title_terms", "body_terms", "facet_terms")
+# Up to this many matches bm25 ranks them all; beyond it, see DatabaseEngine._sqlite_ranked.
+EXACT_RANKING_LIMIT = 5000
 
 
 def facet_groups(params):
@@ -26,9 +30,8 @@ def facet_groups(params):
 
 
 def _fts_term(stem):
-    """One query stem for FTS5: a prefix match, with its f/v or s/z variant."""
-    forms = [f'"{form}"*' if len(form) >= 3 else f'"{form}"' for form in dutch.variants(stem)]
-    return "(" + " OR ".join(forms) + ")"
+    """One query stem for FTS5: the exact term, or its f/v or s/z variant."""
+    return "(" + " OR ".join(f'"{form}"' for form in dutch.variants(stem)) + ")"
 
 
 class DatabaseEngine:
@@ -45,17 +48,22 @@ class DatabaseEngine:
         if params.is_empty:
             return SearchResponse(engine=self.name)
         if self.vendor == "postgresql":
-            ranked, combos = self._postgres(params, offset, limit)
+            match_sql, match_args = self._postgres_matches(params)
         else:
-            ranked, combos = self._sqlite(params, offset, limit)
-        documents = (
-            SearchDocument.objects.defer(*DEFER).select_related("content_type").in_bulk([pk for pk, _ in ranked])
-        )
+            match_sql, match_args = self._sqlite_matches(params)
+        facets_sql, facets_args = facet_counts_sql(params, match_sql, match_args, self.vendor)
+        with self.connection.cursor() as cursor:
+            cursor.execute(facets_sql, facets_args)
+            total, facets = read_facet_counts(cursor.fetchall())
+        if total == 0:
+            ranked = []
+        elif self.vendor == "postgresql":
+            ranked = self._fetch(*self._postgres_ranked(params, offset, limit))
+        else:
+            ranked = self._sqlite_ranked(params, offset, limit, total)
+        documents = SearchDocument.objects.defer(*DEFER).in_bulk([pk for pk, _ in ranked])
         hits = [Hit(documents[pk], score) for pk, score in ranked if pk in documents]
-        facets = FacetCombos(combos)
-        return SearchResponse(
-            total=facets.total(params.filters), hits=hits, facets=facets.counts(params.filters), engine=self.name
-        )
+        return SearchResponse(total=total, hits=hits, facets=facets, engine=self.name)
 
     def suggest(self, text, limit=8):
         """Titles that match what was typed so far (the last word as a prefix)."""
@@ -86,12 +94,7 @@ class DatabaseEngine:
         parts = []
         stems = params.stems
         if stems:
-            terms = " AND ".join(
-                "("
-                + " OR ".join(f'"{form}"*' if len(form) >= 3 else f'"{form}"' for form in dutch.variants(stem))
-                + ")"
-                for stem in stems
-            )
+            terms = " AND ".join(_fts_term(stem) for stem in stems)
             parts.append(f"{{title_terms body_terms}}: ({terms})")
         if with_facets:
             for tokens in facet_groups(params):
@@ -100,30 +103,41 @@ class DatabaseEngine:
             parts.append('facet_terms: "zzall"')
         return " AND ".join(parts)
 
-    def _sqlite(self, params, offset, limit):
+    def _sqlite_ranked(self, params, offset, limit, total):
         match = self.sqlite_match(params)
         if params.sort == "newest" or not params.stems:
-            ranked_sql = (
+            sql = (
                 "SELECT d.id, 0 FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
                 "WHERE search_fts MATCH %s ORDER BY d.date DESC, d.id DESC LIMIT %s OFFSET %s"
             )
-        else:
-            # Title matches weigh ten times body matches; facet tokens do not count.
-            ranked_sql = (
-                "SELECT rowid, bm25(search_fts, 10.0, 1.0, 0.0) AS score FROM search_fts "
-                "WHERE search_fts MATCH %s ORDER BY score LIMIT %s OFFSET %s"
-            )
-        combos_sql = (
-            "SELECT type_key, year, province, theme_ids, audience_ids, COUNT(*) FROM search_searchdocument "
-            "WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s) "
-            "GROUP BY type_key, year, province, theme_ids, audience_ids"
+            return self._fetch(sql, [match, limit, offset])
+        sql = "SELECT rowid, -rank FROM search_fts WHERE search_fts MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
+        if total <= EXACT_RANKING_LIMIT:
+            return self._fetch(sql, [match, limit, offset])
+        # Very common words: rank every document whose *title* matches first (they win on bm25 anyway),
+        # then the body-only matches among the most recently indexed candidates. bm25 then runs over a
+        # bounded set instead of most of the index.
+        in_title = f"{match} AND title_terms: ({' OR '.join(_fts_term(stem) for stem in params.stems)})"
+        ranked = self._fetch(sql, [in_title, limit, offset])
+        if len(ranked) == limit:
+            return ranked
+        title_total = self._fetch("SELECT COUNT(*), 0 FROM search_fts WHERE search_fts MATCH %s", [in_title])[0][0]
+        body_only = f"{match} NOT title_terms: ({' OR '.join(_fts_term(stem) for stem in params.stems)})"
+        recent = (
+            "SELECT rowid, score FROM (SELECT rowid, -rank AS score FROM search_fts WHERE search_fts MATCH %s "
+            "ORDER BY rowid DESC LIMIT %s) ORDER BY score DESC LIMIT %s OFFSET %s"
         )
+        body_offset = max(0, offset - title_total)
+        return ranked + self._fetch(recent, [body_only, EXACT_RANKING_LIMIT, limit - len(ranked), body_offset])
+
+    def _fetch(self, sql, args):
         with self.connection.cursor() as cursor:
-            cursor.execute(ranked_sql, [match, limit, offset])
-            ranked = [(row[0], -float(row[1] or 0)) for row in cursor.fetchall()]
-            cursor.execute(combos_sql, [self.sqlite_match(params, with_facets=False)])
-            combos = cursor.fetchall()
-        return ranked, combos
+            cursor.execute(sql, args)
+            return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
+
+    def _sqlite_matches(self, params):
+        """Ids of documents matching the words only (facet counts apply the filters themselves)."""
+        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [self.sqlite_match(params, with_facets=False)]
 
     # PostgreSQL --------------------------------------------------------------------------------------------
 
@@ -152,28 +166,92 @@ class DatabaseEngine:
             clauses.append("TRUE")
         return " AND ".join(clauses), args, text
 
-    def _postgres(self, params, offset, limit):
+    def _postgres_ranked(self, params, offset, limit):
         where, args, text = self._postgres_where(params)
         if params.sort == "newest" or not text:
-            ranked_sql = (
+            sql = (
                 f"SELECT id, 0 FROM search_searchdocument WHERE {where} "  # noqa: S608 - fixed fragments only
                 "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s"
             )
-            ranked_args = [*args, limit, offset]
-        else:
-            ranked_sql = (
-                "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "  # noqa: S608
-                f"FROM search_searchdocument WHERE {where} ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
-            )
-            ranked_args = [text, *args, limit, offset]
-        combo_where, combo_args, _text = self._postgres_where(params, with_facets=False)
-        combos_sql = (
-            "SELECT type_key, year, province, theme_ids, audience_ids, COUNT(*) FROM search_searchdocument "  # noqa: S608
-            f"WHERE {combo_where} GROUP BY type_key, year, province, theme_ids, audience_ids"
+            return sql, [*args, limit, offset]
+        sql = (
+            "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "  # noqa: S608
+            f"FROM search_searchdocument WHERE {where} ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(ranked_sql, ranked_args)
-            ranked = [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
-            cursor.execute(combos_sql, combo_args)
-            combos = cursor.fetchall()
-        return ranked, combos
+        return sql, [text, *args, limit, offset]
+
+    def _postgres_matches(self, params):
+        where, args, _text = self._postgres_where(params, with_facets=False)
+        return f"SELECT id FROM search_searchdocument WHERE {where}", args  # noqa: S608
+
+
+FACET_COLUMNS = {
+    "type": "type_key",
+    "year": "year",
+    "province": "province",
+    "theme": "theme_ids",
+    "audience": "audience_ids",
+}
+
+
+def _facet_condition(name, values):
+    """SQL condition (and args) for one facet filter on the matched rows."""
+    values = [str(v) for v in values]
+    if name in ("theme", "audience"):
+        column = FACET_COLUMNS[name]
+        return "(" + " OR ".join(f"m.{column} LIKE %s" for _ in values) + ")", [f"%,{v},%" for v in values]
+    if name == "year":
+        values = [int(v) for v in values]
+    return f"m.{FACET_COLUMNS[name]} IN ({', '.join(['%s'] * len(values))})", values
+
+
+def _where(params, skip=None):
+    clauses, args = [], []
+    for name, values in params.filters.items():
+        if name != skip and values:
+            clause, clause_args = _facet_condition(name, values)
+            clauses.append(clause)
+            args.extend(clause_args)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+
+def facet_counts_sql(params, match_sql, match_args, vendor="sqlite"):
+    """One statement: the total with every filter, and per facet the counts with the *other* filters.
+
+    The matched rows are materialised once (a covering index serves them on SQLite); each facet is one
+    GROUP BY over them. Multi-valued facets (themes, audiences) group by their id list, split afterwards.
+    """
+    parts, args = [], []
+    where, where_args = _where(params)
+    parts.append(f"SELECT 'total', '', COUNT(*) FROM m{where}")  # noqa: S608 - fixed names, values as args
+    args.extend(where_args)
+    for name, column in FACET_COLUMNS.items():
+        where, where_args = _where(params, skip=name)
+        parts.append(f"SELECT '{name}', {column}, COUNT(*) FROM m{where} GROUP BY {column}")  # noqa: S608
+        args.extend(where_args)
+    # SQLite: scan the small covering index and probe the matched ids, instead of one lookup per match.
+    source = (
+        "search_searchdocument INDEXED BY search_document_facets WHERE +id"
+        if vendor == "sqlite"
+        else "search_searchdocument WHERE id"
+    )
+    sql = (
+        "WITH m AS MATERIALIZED (SELECT type_key, year, province, theme_ids, audience_ids "  # noqa: S608
+        f"FROM {source} IN ({match_sql})) " + " UNION ALL ".join(parts)
+    )
+    return sql, [*match_args, *args]
+
+
+def read_facet_counts(rows):
+    total = 0
+    facets = {name: Counter() for name in FACETS}
+    for name, value, count in rows:
+        if name == "total":
+            total = count
+        elif name in ("theme", "audience"):
+            for item in (value or "").strip(",").split(","):
+                if item:
+                    facets[name][item] += count
+        elif value not in (None, ""):
+            facets[name][str(value)] += count
+    return total, facets

@@ -8,11 +8,12 @@ log errors instead of raising, so saving content never fails because Elasticsear
 
 import contextlib
 import logging
+from collections import Counter
 
 from django.conf import settings
 
 from search import dutch
-from search.engines.base import FACETS, FacetCombos, Hit, SearchResponse
+from search.engines.base import FACETS, Hit, SearchResponse
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ class ElasticsearchEngine:
         documents = SearchDocument.objects.defer("title_terms", "body_terms", "facet_terms").in_bulk(
             [pk for pk, _ in ranked]
         )
-        facets = {name: FacetCombos([]).counts({})[name] for name in FACETS}
+        facets = {name: Counter() for name in FACETS}
         for name in FACETS:
             for bucket in response["aggregations"][name]["values"]["buckets"]:
                 facets[name][str(bucket["key"])] = bucket["doc_count"]

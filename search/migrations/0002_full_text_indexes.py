@@ -10,7 +10,7 @@ SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE search_fts USING fts5(
         title_terms, body_terms, facet_terms,
         content='search_searchdocument', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2', prefix='4 6 8'
+        tokenize='unicode61 remove_diacritics 2'
     )""",
     """CREATE TRIGGER search_document_ai AFTER INSERT ON search_searchdocument BEGIN
         INSERT INTO search_fts(rowid, title_terms, body_terms, facet_terms)
@@ -26,8 +26,15 @@ SQLITE_FORWARD = [
         INSERT INTO search_fts(rowid, title_terms, body_terms, facet_terms)
         VALUES (new.id, new.title_terms, new.body_terms, new.facet_terms);
     END""",
+    # Ranking: title matches weigh ten times body matches; facet tokens do not count.
+    "INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0, 0.0)')",
+    # Covering index: facet counts and date sorting read these columns for many matches without touching
+    # the (large) document rows.
+    """CREATE INDEX search_document_facets ON search_searchdocument
+        (id, type_key, year, province, theme_ids, audience_ids, date)""",
 ]
 SQLITE_BACKWARD = [
+    "DROP INDEX IF EXISTS search_document_facets",
     "DROP TRIGGER IF EXISTS search_document_au",
     "DROP TRIGGER IF EXISTS search_document_ad",
     "DROP TRIGGER IF EXISTS search_document_ai",

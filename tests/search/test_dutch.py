@@ -22,10 +22,10 @@ from search import dutch
         ("organisatie", "vrijwilligersorganisaties"),
     ],
 )
-def test_query_stems_are_prefixes_of_indexed_terms(query, text):
+def test_query_stems_equal_indexed_terms(query, text):
     terms = dutch.index_terms(text)
     for stem in dutch.query_stems(query):
-        assert any(term.startswith(form) for term in terms for form in dutch.variants(stem)), (stem, terms)
+        assert any(term == form for term in terms for form in dutch.variants(stem)), (stem, terms)
 
 
 def test_folding_removes_accents_case_and_foreign_scripts():

@@ -130,3 +130,17 @@ def test_query_count_does_not_grow_with_the_number_of_results(client, corpus):
         counts.append(len(context))
     assert len(response.context["results"]) == 10
     assert counts[0] == counts[1] <= 20
+
+
+def test_very_common_words_rank_title_matches_first_then_recent_body_matches(client, corpus, monkeypatch):
+    from search.engines import database
+
+    exact = client.get("/zoeken/", {"q": "vrijwilligers"}).context
+    monkeypatch.setattr(database, "EXACT_RANKING_LIMIT", 3)
+    capped = client.get("/zoeken/", {"q": "vrijwilligers"}).context
+    assert capped["outcome"].response.total == exact["outcome"].response.total
+    titles = [r["title"] for r in capped["results"]]
+    in_title = [("rijwilliger" in t.lower()) for t in titles]
+    assert in_title == sorted(in_title, reverse=True), titles  # title matches first
+    second = client.get("/zoeken/", {"q": "vrijwilligers", "page": 2}).context
+    assert not {r["url"] for r in second["results"]} & {r["url"] for r in capped["results"]}
