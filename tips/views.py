@@ -25,6 +25,7 @@ def collection_context(page, request):
     theme, audience = form.filters()
     if getattr(request, "is_preview", False):
         # A preview shows the unsaved tips held in memory, not the published ones.
+        page.assign_tip_slugs()
         tips = [
             tip
             for tip in all_tips

@@ -73,3 +73,13 @@ def test_editor_adds_and_retitles_tips_without_breaking_permalinks(editor_client
         ("Vraag mensen altijd persoonlijk", "vraag-het-persoonlijk"),
     ]
     assert editor_client.get("/tips/80-tips/vraag-het-persoonlijk/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_preview_shows_unsaved_tips(editor_client, collection):
+    url = f"/admin/pages/{collection.pk}/edit/preview/"
+    data = collection_form(collection, [{"title": "Nog niet opgeslagen tip", "body": rich_text("<p>Concept.</p>")}])
+    assert editor_client.post(url, data).json()["is_valid"]
+    html = editor_client.get(url).content.decode()
+    assert "Nog niet opgeslagen tip" in html
+    assert not Tip.objects.exists()

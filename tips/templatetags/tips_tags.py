@@ -13,6 +13,8 @@ register = template.Library()
 def appreciate_button(context, obj, count=None, title="", next_url=""):
     """The 'Waarderen' form for a tip, story or lesson. Pass `count` in listings (see Appreciation.counts_for)."""
     request = context.get("request")
+    if obj.pk is None:  # an unsaved item in a preview cannot be appreciated yet
+        return {"hidden": True}
     if count is None:
         count = getattr(obj, "appreciation_count", None)
     if count is None:
