@@ -31,6 +31,14 @@ class ExpeditionPageQuerySet(PageQuerySet):
     def with_status_in(self, statuses, today=None):
         return self.alias(status_filter=status_expression(today=today)).filter(status_filter__in=statuses)
 
+    def search_status_in(self, statuses, today=None):
+        """A status filter that search backends accept: a subquery on the ``id`` filter field.
+
+        ``ExpeditionPage.objects.live().search_status_in(["running"]).search("jongeren")``
+        """
+        matching = self.model.objects.with_status_in(statuses, today=today).values("pk")
+        return self.filter(pk__in=matching)
+
     def completed(self, today=None):
         return self.with_status_in([ExpeditionStatus.COMPLETED], today=today)
 
@@ -59,6 +67,11 @@ class LessonPageQuerySet(PageQuerySet):
         return self.alias(expedition_status_filter=status_expression("expedition__", today=today)).filter(
             expedition_status_filter__in=statuses
         )
+
+    def search_status_in(self, statuses, today=None):
+        """The expedition-status filter in a form search backends accept (see ``ExpeditionPageQuerySet``)."""
+        matching = self.model.objects.with_expedition_status_in(statuses, today=today).values("pk")
+        return self.filter(pk__in=matching)
 
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")

@@ -329,3 +329,12 @@ def test_lessons_and_expeditions_are_searchable_with_filters(catalogue):
     assert [page.title for page in ExpeditionPage.objects.filter(province="groningen").search("voetbalclub")] == [
         "Voetbalclub verjongt"
     ]
+
+
+@time_machine.travel(TODAY)
+def test_status_filter_works_together_with_search(catalogue):
+    running = ExpeditionPage.objects.live().search_status_in(["running"]).search("moestuin")
+    assert [page.title for page in running] == ["Moestuin voor iedereen"]
+    assert list(ExpeditionPage.objects.live().search_status_in(["planned"]).search("moestuin")) == []
+    lessons = LessonPage.objects.live().search_status_in(["completed"]).search("meelopen")
+    assert [page.title for page in lessons] == ["Eerst meelopen"]
