@@ -1,9 +1,10 @@
 """The expedition page and the rows editors add to it: organisations, leaders, target groups and results."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
@@ -19,6 +20,14 @@ from .querysets import ExpeditionPageManager
 from .snippets import ExpeditionLeader
 
 LISTING_RENDITION = "fill-480x270"
+
+
+def province_label(value):
+    """The Dutch name of a province, whatever language is active (search documents are built offline)."""
+    if not value:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(Province(value).label)
 
 
 class ExpeditionPage(BasePage):
@@ -155,7 +164,8 @@ class ExpeditionPage(BasePage):
 
     @property
     def search_province(self):
-        return self.province
+        """The province as visitors read it (the search facet shows this text)."""
+        return province_label(self.province)
 
     @property
     def search_result_date(self):

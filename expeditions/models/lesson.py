@@ -147,7 +147,9 @@ class LessonPage(BasePage):
 
     @property
     def search_province(self):
-        return self.expedition.province if self.expedition_id else ""
+        from .expedition import province_label
+
+        return province_label(self.expedition.province) if self.expedition_id else ""
 
     @property
     def search_result_date(self):

@@ -110,12 +110,12 @@ def test_an_email_is_only_public_when_the_leader_opts_in():
 
 def test_a_lesson_knows_its_expedition_and_province(expedition, other_expedition, lesson):
     assert lesson.expedition_id == expedition.pk
-    assert lesson.search_province == "utrecht"
-    assert expedition.search_province == "utrecht"
+    assert lesson.search_province == "Utrecht"
+    assert expedition.search_province == "Utrecht"
     lesson.move(other_expedition, pos="last-child")
     moved = LessonPage.objects.get(pk=lesson.pk)
     assert moved.expedition_id == other_expedition.pk
-    assert moved.search_province == "noord-brabant"
+    assert moved.search_province == "Noord-Brabant"
 
 
 def test_a_lesson_needs_a_summary(expedition):
