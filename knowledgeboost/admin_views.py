@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from knowledgeboost.models import OutboxEmail, Registration, RegistrationStatus, SessionPage
@@ -72,9 +73,28 @@ class RegistrationViewSet(SnippetViewSet):
     }
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Editors may look at (and delete) records, never write them: the application does that."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "lock", "unlock"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
 class OutboxEmailViewSet(SnippetViewSet):
     model = OutboxEmail
     icon = "mail"
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "kind", "status", "to", "subject", "attempts", "next_attempt_at", "sent_at", "last_error", "body_text",
+    ]  # fmt: skip
     menu_label = _("Outgoing emails")
     menu_name = "outbox"
     list_display = ["subject", "to", "kind", "status", "attempts", "next_attempt_at", "sent_at"]

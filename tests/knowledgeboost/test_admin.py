@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from core.factories import UserFactory
 from knowledgeboost.admin_views import escape_formula
 from knowledgeboost.factories import RegistrationFactory
-from knowledgeboost.models import RegistrationStatus
+from knowledgeboost.models import OutboxEmail, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,14 @@ def test_outbox_is_visible_to_editors(admin_client, session_page, registration_d
     html = admin_client.get(reverse("wagtailsnippets_knowledgeboost_outboxemail:list")).content.decode()
     assert "anna@example.org" in html
     assert "Wacht op verzending" in html
+
+
+def test_outbox_is_read_only_for_editors(admin_client, session_page):
+    email = OutboxEmail.objects.create(kind="confirmation", to="a@example.org", subject="Bevestiging", body_text="Hoi")
+    inspect = admin_client.get(reverse("wagtailsnippets_knowledgeboost_outboxemail:inspect", args=[email.pk]))
+    assert inspect.status_code == 200
+    assert "Bevestiging" in inspect.content.decode()
+    edit = admin_client.get(reverse("wagtailsnippets_knowledgeboost_outboxemail:edit", args=[email.pk]))
+    assert edit.status_code in (302, 403)
+    add = admin_client.get(reverse("wagtailsnippets_knowledgeboost_outboxemail:add"))
+    assert add.status_code in (302, 403)
