@@ -1,0 +1,90 @@
+"""Search in a real browser: keyboard journey with two facets, suggestions combobox, axe on every state."""
+
+import pytest
+from wagtail.models import Site
+
+from core.factories import HomePageFactory
+from search import indexing
+from tests.browser.axe import assert_no_axe_violations
+from tests.conftest import ensure_wagtail_base
+from tests.search.conftest import AUDIENCES, THEMES, build_page
+from tests.search.corpus import CORPUS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def search_site(transactional_db):
+    from core.factories import AudienceFactory, ThemeFactory
+
+    root = ensure_wagtail_base()
+    home = HomePageFactory(parent=root, slug="kennisplatform")
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Kennisplatform")
+    themes = {name: ThemeFactory(name=name) for name in THEMES}
+    audiences = {name: AudienceFactory(name=name) for name in AUDIENCES}
+    pages = {entry["slug"]: build_page(home, entry, themes, audiences) for entry in CORPUS}
+    indexing.rebuild()
+    return pages
+
+
+def test_search_two_facets_and_open_a_result_by_keyboard(search_site, browser_page, live_url):
+    page = browser_page
+    page.goto(live_url + "/zoeken/")
+    assert_no_axe_violations(page)
+    page.locator("#search-input").focus()
+    page.keyboard.type("vrijwilligers")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zoeken/?q=vrijwilligers*")
+    assert "resultaten voor" in page.locator(".result-count").inner_text()
+    assert page.locator(".search-results mark").count() > 0
+    assert_no_axe_violations(page)
+
+    for label in ("Werving", "Vrijwilligersorganisaties"):
+        checkbox = page.get_by_role("checkbox", name=label)
+        checkbox.focus()
+        page.keyboard.press("Space")
+        assert checkbox.is_checked()
+    page.get_by_role("button", name="Filters toepassen").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**theme=*")
+    assert "audience=" in page.url
+    assert page.locator(".search-active-filters li").count() == 2
+    assert_no_axe_violations(page)
+
+    first = page.locator(".search-result__title a").first
+    title = first.inner_text()
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == title
+
+
+def test_zero_results_page_passes_axe(search_site, browser_page, live_url):
+    browser_page.goto(live_url + "/zoeken/?q=vrijwiligers")
+    assert browser_page.locator(".search-no-results").is_visible()
+    assert browser_page.locator(".search-spelling a").inner_text() == "vrijwilligers"
+    assert_no_axe_violations(browser_page)
+
+
+def test_suggestions_follow_the_combobox_pattern(search_site, browser_page, live_url):
+    page = browser_page
+    page.goto(live_url + "/zoeken/")
+    field = page.locator("#search-input")
+    assert field.get_attribute("role") == "combobox"
+    assert field.get_attribute("aria-expanded") == "false"
+    field.focus()
+    page.keyboard.type("ervarings")
+    listbox = page.get_by_role("listbox")
+    listbox.wait_for(state="visible")
+    assert field.get_attribute("aria-expanded") == "true"
+    assert field.get_attribute("aria-controls") == listbox.get_attribute("id")
+    page.keyboard.press("ArrowDown")
+    active = field.get_attribute("aria-activedescendant")
+    option = page.locator(f"#{active}")
+    assert option.get_attribute("aria-selected") == "true"
+    assert "Ervaringsdeskundigen in je team" in option.inner_text()
+    assert_no_axe_violations(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ervaringsdeskundigen-in-je-team/")
+    assert page.locator("h1").inner_text() == "Ervaringsdeskundigen in je team"
