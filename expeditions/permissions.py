@@ -28,6 +28,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permissions import policy_registry
 
 LEADERS_GROUP = "Expeditieleiders"
 PROGRAMME_TEAM_GROUP = "Programmateam"
@@ -73,7 +74,6 @@ def ensure_collection():
 
 def ensure_groups():
     """Create the two groups with their base permissions. Safe to run any number of times."""
-    image_model = get_image_model()
     leaders, _created = Group.objects.get_or_create(name=LEADERS_GROUP)
     team, _created = Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)
     admin_access = access_admin_permission()
@@ -85,8 +85,11 @@ def ensure_groups():
     )
     collection = ensure_collection()
     if collection is not None:
-        for codename in (get_permission_codename("add", image_model._meta), "choose_image"):
-            perm = _permission(image_model._meta.app_label, image_model._meta.model_name, codename, codename)
+        # Image permissions are checked on the model the image permission policy names (wagtailimages.Image).
+        auth_meta = policy_registry.get_by_type(get_image_model()).auth_model._meta
+        for action in ("add", "choose"):
+            codename = get_permission_codename(action, auth_meta)
+            perm = _permission(auth_meta.app_label, auth_meta.model_name, codename, f"Can {action} image")
             for group in (leaders, team):
                 GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=perm)
     return leaders, team

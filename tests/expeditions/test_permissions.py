@@ -237,3 +237,21 @@ def test_the_access_group_is_renamed_with_the_expedition(expedition, leader):
     expedition.save_revision().publish()
     group = ExpeditionAccess.objects.get(expedition=expedition).group
     assert group.name == f"Expeditie {expedition.pk}: De Zwaluwen, tweede ronde"
+
+
+def test_a_leader_finds_their_way_in_the_admin(leader_client, expedition, lesson):
+    assert leader_client.get(reverse("wagtailadmin_home")).status_code == 200
+    response = leader_client.get(reverse("wagtailadmin_explore", args=[expedition.pk]))
+    assert response.status_code == 200
+    assert "Knip de klus in stukjes" in response.content.decode()
+    # Images for lessons: the collection "Expedities" lets leaders upload and choose them.
+    assert leader_client.get(reverse("wagtailimages:add")).status_code == 200
+    assert leader_client.get(reverse("wagtailimages_chooser:choose")).status_code == 200
+
+
+def test_submitting_notifies_the_programme_team_by_email(leader_client, expedition, programme_team_user, mailoutbox):
+    programme_team_user.email = "team@example.org"
+    programme_team_user.save()
+    leader_client.post(add_lesson_url(expedition), lesson_form_data(**{"action-submit": "submit"}))
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert "team@example.org" in recipients
