@@ -79,3 +79,15 @@ def test_tips_are_indexed_for_search(collection, tips):
 
     results = get_search_backend().search("jongeren", Tip.objects.all())
     assert "Geef jongeren verantwoordelijkheid" in [tip.title for tip in results]
+
+
+@pytest.mark.django_db
+def test_search_result_date_is_the_occasion_as_an_aware_datetime(tip_index):
+    import datetime
+
+    from django.utils import timezone
+
+    collection = TipCollectionPageFactory(parent=tip_index, occasion_date=datetime.date(2015, 4, 28))
+    tip = TipFactory(page=collection)
+    assert timezone.is_aware(tip.search_result_date)
+    assert timezone.localtime(tip.search_result_date).date() == datetime.date(2015, 4, 28)

@@ -1,6 +1,9 @@
+import datetime
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
@@ -132,7 +135,10 @@ class TipCollectionPage(RoutablePageMixin, BasePage):
 
     @property
     def search_result_date(self):
-        return self.occasion_date or self.first_published_at
+        """When the tips were collected (an aware datetime, like every other search result), else first published."""
+        if self.occasion_date:
+            return timezone.make_aware(datetime.datetime.combine(self.occasion_date, datetime.time(12)))
+        return self.first_published_at
 
     @property
     def organiser_list(self):
