@@ -99,7 +99,10 @@ def send_session_cancelled(registration):
 
 def send_reminder(registration):
     with translation.override("nl"):
-        subject = _("Your link for %(title)s") % {"title": registration.session.title}
+        if registration.session.meeting_url:
+            subject = _("Your link for %(title)s") % {"title": registration.session.title}
+        else:
+            subject = _("See you soon: %(title)s") % {"title": registration.session.title}
         return _send(
             OutboxEmail.Kind.REMINDER,
             [registration],

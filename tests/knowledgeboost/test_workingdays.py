@@ -109,3 +109,25 @@ class TestSendSessionReminders:
             RegistrationFactory(session=easter_session, email="laat@example.org")
         self.run(datetime.datetime(2026, 4, 6, 20, 5, tzinfo=AMSTERDAM), django_capture_on_commit_callbacks)
         assert [message.to for message in mail.outbox] == [["kees@example.org"], ["laat@example.org"]]
+
+
+@pytest.mark.django_db
+def test_reminder_for_a_session_on_location_has_no_link(home_page, django_capture_on_commit_callbacks):
+    with time_machine.travel(datetime.datetime(2026, 3, 20, 12, tzinfo=AMSTERDAM), tick=False):
+        session = SessionPageFactory(
+            parent=home_page,
+            title="Ontmoeting in Zwolle",
+            format="on_location",
+            location="Stadhuis Zwolle",
+            meeting_url="",
+            start=datetime.datetime(2026, 3, 24, 14, tzinfo=AMSTERDAM),
+            end=datetime.datetime(2026, 3, 24, 16, tzinfo=AMSTERDAM),
+        )
+        RegistrationFactory(session=session, email="kees@example.org")
+    with (
+        time_machine.travel(datetime.datetime(2026, 3, 23, 9, 30, tzinfo=AMSTERDAM), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_session_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert mail.outbox[0].subject == "Tot binnenkort: Ontmoeting in Zwolle"
+    assert "Stadhuis Zwolle" in mail.outbox[0].body
