@@ -106,3 +106,17 @@ def test_admin_speaks_dutch(client):
     html = client.get("/admin/login/").content.decode()
     assert "Inloggen" in html
     assert "Gebruikersnaam" in html
+
+
+def test_redis_cache_is_used_when_redis_url_is_set():
+    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/3", "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
