@@ -227,7 +227,7 @@ def facet_counts_sql(params, match_sql, match_args, vendor="sqlite"):
     args.extend(where_args)
     for name, column in FACET_COLUMNS.items():
         where, where_args = _where(params, skip=name)
-        parts.append(f"SELECT '{name}', {column}, COUNT(*) FROM m{where} GROUP BY {column}")  # noqa: S608
+        parts.append(f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM m{where} GROUP BY {column}")  # noqa: S608
         args.extend(where_args)
     # SQLite: scan the small covering index and probe the matched ids, instead of one lookup per match.
     source = (
