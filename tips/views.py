@@ -15,8 +15,10 @@ TIP_PREFETCH = ("themes", "audiences", "tags")
 
 
 def collection_context(page, request):
-    """Context of a tip collection: its tips, filtered by the GET parameters, with their appreciation counts."""
-    all_tips = page.tips.all()
+    """Context of a tip collection: its tips, filtered by the GET parameters, with their appreciation counts.
+
+    Tips keep their number in the collection when filtered, so "tip 12" means the same tip everywhere.
+    """
     form = TaxonomyFilterForm(
         request.GET or None,
         themes=Theme.objects.filter(tips__page=page).distinct(),
@@ -26,24 +28,27 @@ def collection_context(page, request):
     if getattr(request, "is_preview", False):
         # A preview shows the unsaved tips held in memory, not the published ones.
         page.assign_tip_slugs()
+        all_tips = list(page.tips.all())
+        for number, tip in enumerate(all_tips, start=1):
+            tip.number = number
         tips = [
             tip
             for tip in all_tips
             if (theme is None or theme in tip.themes.all()) and (audience is None or audience in tip.audiences.all())
         ]
+        total = len(all_tips)
     else:
         tips = list(Tip.objects.filter(page=page).with_taxonomy(theme, audience).prefetch_related(*TIP_PREFETCH))
+        order = list(page.tips.values_list("pk", flat=True)) if form.is_filtered else [tip.pk for tip in tips]
+        numbers = {pk: number for number, pk in enumerate(order, start=1)}
+        counts = Appreciation.objects.counts_for(tips)
+        for tip in tips:
+            tip.number = numbers.get(tip.pk)
+            tip.appreciation_count = counts.get(tip.pk, 0)
+        total = len(order)
     for tip in tips:
         tip.page = page  # the permalink needs the page; avoid a query per tip
-    counts = Appreciation.objects.counts_for(tips)
-    for tip in tips:
-        tip.appreciation_count = counts.get(tip.pk, 0)
-    return {
-        "tips": tips,
-        "tip_total": all_tips.count() if form.is_filtered else len(tips),
-        "filter_form": form,
-        "is_filtered": form.is_filtered,
-    }
+    return {"tips": tips, "tip_total": total, "filter_form": form, "is_filtered": form.is_filtered}
 
 
 def tip_context(page, request, tip_slug):

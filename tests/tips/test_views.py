@@ -33,6 +33,7 @@ def test_filter_by_theme_and_audience_announces_the_count(client, collection, ti
     assert shown == {"Maak meedoen toegankelijk"}
     assert 'role="status"' in html
     assert "1 van 3 tips getoond" in html
+    assert '<span class="tip__number">3.</span> Maak meedoen toegankelijk' in html  # its number in the collection
 
 
 @pytest.mark.django_db
