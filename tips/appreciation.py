@@ -75,10 +75,23 @@ def remember(response, request, obj):
     )
 
 
+def client_ip(request):
+    """The client's address. X-Forwarded-For is only believed for the proxies we run ourselves.
+
+    With APPRECIATION_TRUSTED_PROXIES = 1 (one reverse proxy in front of gunicorn) the last address that proxy
+    appended is used; anything further left could be forged by the client.
+    """
+    trusted = getattr(settings, "APPRECIATION_TRUSTED_PROXIES", 0)
+    if trusted > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= trusted:
+            return forwarded[-trusted]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _client_fingerprint(request):
     # Only a hash of the address is used as a short-lived cache key; it is never stored in the database.
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
 
 
 def rate_limited(request):

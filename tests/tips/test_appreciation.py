@@ -103,3 +103,10 @@ def test_counter_is_generic_per_content_type(collection, tips):
     row = Appreciation.objects.get()
     assert row.content_type == ContentType.objects.get_for_model(tips[0])
     assert row.count == 2
+
+
+def test_client_ip_only_trusts_our_own_proxies(rf, settings):
+    request = rf.post("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    assert appreciation.client_ip(request) == "10.0.0.9"
+    settings.APPRECIATION_TRUSTED_PROXIES = 1
+    assert appreciation.client_ip(request) == "203.0.113.7"  # the address our proxy appended, not the forged one
