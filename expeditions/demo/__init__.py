@@ -1,15 +1,14 @@
 """``seed_demo`` content of the expeditions: an index, leaders, organisations, expeditions and lessons.
 
-Idempotent: everything is looked up by slug, name or username first, so a second run creates nothing.
-Leaders' user accounts are made inactive and without a usable password: an administrator activates an
-account and lets the leader set a password when the leader really starts.
+Idempotent: everything is looked up by slug or name first, so a second run creates nothing.
+``seed_demo`` creates no user accounts unless asked, so the demo leaders are not linked to one; an
+administrator links a leader to an account in the snippet editor, which gives that account its permissions.
 """
 
 import datetime
 
 from django.utils import timezone
 
-from core.models import User
 from expeditions import permissions
 from expeditions.models import (
     ExpeditionIndexPage,
@@ -40,24 +39,10 @@ def _date(spec, days, today):
 def _leaders(demo):
     leaders = {}
     for data in LEADERS:
-        user = User.objects.filter(username=data["username"]).first()
-        if user is None:
-            first_name, _space, last_name = data["name"].partition(" ")
-            user = User(
-                username=data["username"],
-                first_name=first_name,
-                last_name=last_name,
-                email=f"{data['username']}@kennisplatform.localhost",
-                is_active=False,
-            )
-            user.set_unusable_password()
-            user.save()
-            demo.created += 1
         leader = ExpeditionLeader.objects.filter(name=data["name"]).first()
         if leader is None:
             leader = ExpeditionLeader.objects.create(
                 name=data["name"],
-                user=user,
                 region=data["region"],
                 bio=data["bio"],
                 contact_preference=data["contact_preference"],
@@ -114,7 +99,6 @@ def _expedition(demo, index, data, leaders, organisations, today):
             lens=lesson["lens"],
             target_group=lesson["target_group"],
             author=author,
-            owner=author.user,
             listing_summary=lesson["summary"],
             what_was_tried=lesson["tried"],
             what_worked=lesson["worked"],

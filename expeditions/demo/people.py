@@ -16,7 +16,6 @@ INDEX_INTRO = (
 LEADERS = [
     {
         "name": "Anna de Jong",
-        "username": "anna.dejong",
         "region": "groningen",
         "bio": "Anna was twaalf jaar coördinator van een sportclub in het Hogeland. Ze helpt organisaties "
         "om jongeren niet alleen binnen te halen, maar ook te laten blijven.",
@@ -25,7 +24,6 @@ LEADERS = [
     },
     {
         "name": "Mohamed El Amrani",
-        "username": "mohamed.elamrani",
         "region": "noord-brabant",
         "bio": "Mohamed werkte bij een taalhuis en een zorginstelling. Hij weet hoe je nieuwkomers bereikt "
         "via de mensen die ze al vertrouwen.",
@@ -34,7 +32,6 @@ LEADERS = [
     },
     {
         "name": "Sanne Visser",
-        "username": "sanne.visser",
         "region": "zuid-holland",
         "bio": "Sanne is ervaringsdeskundige en adviseur inclusie. Ze kijkt met organisaties naar drempels "
         "die je pas ziet als je er zelf tegenaan loopt.",
@@ -43,7 +40,6 @@ LEADERS = [
     },
     {
         "name": "Pieter Bakker",
-        "username": "pieter.bakker",
         "region": "overijssel",
         "bio": "Pieter bouwde bij een regionale werkgeversvereniging bruggen tussen bedrijven en "
         "maatschappelijke organisaties.",
@@ -52,7 +48,6 @@ LEADERS = [
     },
     {
         "name": "Fatma Yilmaz",
-        "username": "fatma.yilmaz",
         "region": "flevoland",
         "bio": "Fatma is vrijwilligerscoördinator in Almere en traint organisaties in laagdrempelig werven.",
         "contact_preference": "email",

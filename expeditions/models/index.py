@@ -70,9 +70,9 @@ class ExpeditionIndexPage(RoutablePageMixin, BasePage):
                 "page_obj": self.paginate(request, filterset.qs),
                 "is_filtered": any(request.GET.get(name) for name in filterset.filters),
                 "impact": impact_overview(self),
-                "lessons_url": self.url + self.reverse_subpage("lessons"),
-                "rss_url": self.url + self.reverse_subpage("lessons_rss"),
-                "atom_url": self.url + self.reverse_subpage("lessons_atom"),
+                "lessons_url": self.get_url(request) + self.reverse_subpage("lessons"),
+                "rss_url": self.get_url(request) + self.reverse_subpage("lessons_rss"),
+                "atom_url": self.get_url(request) + self.reverse_subpage("lessons_atom"),
             },
         )
 
@@ -81,7 +81,7 @@ class ExpeditionIndexPage(RoutablePageMixin, BasePage):
         from expeditions.filters import LessonFilter
 
         filterset = LessonFilter(request.GET or None, queryset=self.get_lesson_queryset(), request=request)
-        lessons_url = self.url + self.reverse_subpage("lessons")
+        lessons_url = self.get_url(request) + self.reverse_subpage("lessons")
         query = request.GET.urlencode()
         return self.render(
             request,
@@ -91,8 +91,10 @@ class ExpeditionIndexPage(RoutablePageMixin, BasePage):
                 "page_obj": self.paginate(request, filterset.qs),
                 "is_filtered": any(request.GET.get(name) for name in filterset.filters),
                 "lessons_url": lessons_url,
-                "rss_url": self.url + self.reverse_subpage("lessons_rss") + (f"?{query}" if query else ""),
-                "atom_url": self.url + self.reverse_subpage("lessons_atom") + (f"?{query}" if query else ""),
+                "rss_url": self.get_url(request) + self.reverse_subpage("lessons_rss") + (f"?{query}" if query else ""),
+                "atom_url": self.get_url(request)
+                + self.reverse_subpage("lessons_atom")
+                + (f"?{query}" if query else ""),
             },
         )
 

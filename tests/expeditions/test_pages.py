@@ -338,3 +338,10 @@ def test_status_filter_works_together_with_search(catalogue):
     assert list(ExpeditionPage.objects.live().search_status_in(["planned"]).search("moestuin")) == []
     lessons = LessonPage.objects.live().search_status_in(["completed"]).search("meelopen")
     assert [page.title for page in lessons] == ["Eerst meelopen"]
+
+
+def test_sitemap_lists_the_pages_and_the_lesson_overview(client, index_page, catalogue):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/expedities/</loc>" in body
+    assert "<loc>http://localhost/expedities/lessen/</loc>" in body
+    assert "<loc>http://localhost/expedities/zorgcentrum/</loc>" in body

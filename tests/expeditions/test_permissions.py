@@ -255,3 +255,11 @@ def test_submitting_notifies_the_programme_team_by_email(leader_client, expediti
     leader_client.post(add_lesson_url(expedition), lesson_form_data(**{"action-submit": "submit"}))
     recipients = {address for message in mailoutbox for address in message.to}
     assert "team@example.org" in recipients
+
+
+def test_deleting_a_leader_takes_the_permission_away(client, lesson, leader):
+    user = leader.user
+    leader.delete()
+    client.force_login(user)
+    assert_denied(client.get(edit_url(lesson)))
+    assert not user.groups.exists()
