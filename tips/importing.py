@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Audience, Theme
 from tips.models import Tip
+from tips.models.pages import unique_slug
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 2000
@@ -64,12 +65,17 @@ class ImportResult:
     added: int
     removed: int
     published: bool
+    updated: int = 0
     ignored_columns: list = field(default_factory=list)
 
     def __str__(self):
-        if self.removed:
-            text = _("%(added)s tips imported; %(removed)s existing tips replaced.") % {
+        if self.updated or self.removed:
+            text = _(
+                "%(count)s tips imported: %(added)s new, %(updated)s updated; %(removed)s existing tips removed."
+            ) % {
+                "count": self.added + self.updated,
                 "added": self.added,
+                "updated": self.updated,
                 "removed": self.removed,
             }
         else:
@@ -286,16 +292,26 @@ def import_tips(collection, file, filename, *, replace=False, user=None):
         collection = type(collection).objects.select_for_update().get(pk=collection.pk)
         page = collection.get_latest_revision_as_object()
         existing = list(page.tips.all())
+        # With replace, a row whose title gives the slug of an existing tip updates that tip, so its permalink
+        # and appreciation count survive a re-import; tips missing from the file are removed.
+        reusable = {tip.slug: tip for tip in existing if tip.slug} if replace else {}
         kept = [] if replace else existing
-        new_tips = []
+        taken = set() if replace else {tip.slug for tip in existing}
+        imported, updated = [], 0
         for offset, item in enumerate(parsed):
-            tip = Tip(title=item.title, body=item.body, sort_order=len(kept) + offset)
+            slug = unique_slug(item.title, taken)
+            taken.add(slug)
+            tip = reusable.pop(slug, None)
+            if tip is None:
+                tip = Tip(slug=slug)
+            else:
+                updated += 1
+            tip.title, tip.body, tip.sort_order = item.title, item.body, len(kept) + offset
             tip.themes.set(item.themes)
             tip.audiences.set(item.audiences)
-            if item.tags:
-                tip.tags.set(item.tags)
-            new_tips.append(tip)
-        page.tips = [*kept, *new_tips]
+            tip.tags.set(item.tags)
+            imported.append(tip)
+        page.tips = [*kept, *imported]
 
         can_publish = user is None or collection.permissions_for_user(user).can_publish()
         # Never publish someone else's unfinished changes along with the import.
@@ -305,8 +321,9 @@ def import_tips(collection, file, filename, *, replace=False, user=None):
             revision.publish(user=user)
 
     return ImportResult(
-        added=len(new_tips),
-        removed=len(existing) if replace else 0,
+        added=len(imported) - updated,
+        updated=updated,
+        removed=len(reusable),
         published=publish,
         ignored_columns=ignored,
     )

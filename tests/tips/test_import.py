@@ -110,13 +110,31 @@ def test_import_appends_without_replace_and_replace_is_idempotent(collection, ti
     assert Tip.objects.filter(page=collection).count() == 5
 
     result = import_tips(collection, upload(CSV_COMMA), "tips.csv", replace=True)
-    assert (result.added, result.removed) == (2, 5)
-    first = list(Tip.objects.filter(page=collection).values_list("title", "slug", "body", "sort_order"))
+    assert (result.added, result.updated, result.removed) == (0, 2, 3)
+    assert str(result) == (
+        "2 tips geïmporteerd: 0 nieuw, 2 bijgewerkt; 3 bestaande tips verwijderd. De verzameling is gepubliceerd."
+    )
+    first = list(Tip.objects.filter(page=collection).values_list("pk", "title", "slug", "body", "sort_order"))
 
     import_tips(collection, upload(CSV_COMMA), "tips.csv", replace=True)
-    second = list(Tip.objects.filter(page=collection).values_list("title", "slug", "body", "sort_order"))
+    second = list(Tip.objects.filter(page=collection).values_list("pk", "title", "slug", "body", "sort_order"))
     assert first == second
     assert len(second) == 2
+
+
+@pytest.mark.django_db
+def test_replace_keeps_permalinks_and_appreciation_of_tips_that_stay(collection, vocabularies):
+    from tips.models import Appreciation
+
+    import_tips(collection, upload(CSV_COMMA), "tips.csv")
+    tip = Tip.objects.get(page=collection, slug="vraag-persoonlijk")
+    Appreciation.objects.increment(tip)
+    changed = CSV_COMMA.replace("Een persoonlijke vraag werkt.", "Vraag het gewoon.")
+    import_tips(collection, upload(changed), "tips.csv", replace=True)
+    again = Tip.objects.get(page=collection, slug="vraag-persoonlijk")
+    assert again.pk == tip.pk
+    assert again.body.startswith("<p>Vraag het gewoon.</p>")
+    assert Appreciation.objects.counts_for([again]) == {tip.pk: 1}
 
 
 @pytest.mark.django_db
