@@ -32,7 +32,7 @@ class SearchDocument(models.Model):
     title = models.CharField(max_length=255)
     url = models.CharField(max_length=1000)
     summary = models.TextField(blank=True)
-    indexed_at = models.DateTimeField(auto_now=True)
+    indexed_at = models.DateTimeField(auto_now=True, db_index=True)
     date = models.DateTimeField(null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     section = models.CharField(max_length=255, blank=True)
@@ -47,6 +47,9 @@ class SearchDocument(models.Model):
     facet_terms = models.TextField(blank=True)
 
     objects = SearchDocumentQuerySet.as_manager()
+
+    # Schema changes to this table need care on SQLite: an AlterField rebuilds the table and drops the
+    # FTS5 triggers and the covering index of migration 0002 (see 0003 for the safe way).
 
     class Meta:
         verbose_name = _("search document")

@@ -4,9 +4,12 @@ Ranking and LIMIT run inside the full-text query (bm25 in FTS5, ts_rank over the
 PostgreSQL); only the ten documents shown are loaded. Facet counts come from one grouped query.
 """
 
+import hashlib
 from collections import Counter
 
+from django.core.cache import cache
 from django.db import connection
+from django.db.models import Count, Max
 
 from search import dutch
 from search.engines.base import FACETS, Hit, SearchResponse
@@ -17,6 +20,8 @@ FACET_KINDS = {"type": "type", "theme": "theme", "audience": "aud", "province": 
 DEFER = ("title_terms", "body_terms", "facet_terms")
 # Up to this many matches bm25 ranks them all; beyond it, see DatabaseEngine._sqlite_ranked.
 EXACT_RANKING_LIMIT = 5000
+# Popular searches repeat: their results are cached for this long, keyed by the state of the index.
+CACHE_SECONDS = 300
 
 
 def facet_groups(params):
@@ -47,6 +52,26 @@ class DatabaseEngine:
     def search(self, params, offset=0, limit=10):
         if params.is_empty:
             return SearchResponse(engine=self.name)
+        key = self._cache_key(params, offset, limit)
+        cached = cache.get(key)
+        if cached is None:
+            cached = self._search(params, offset, limit)
+            cache.set(key, cached, CACHE_SECONDS)
+        total, facets, ranked = cached
+        # Rows are always read fresh: a document removed since (unpublished, made private) never shows.
+        documents = SearchDocument.objects.defer(*DEFER).in_bulk([pk for pk, _ in ranked])
+        hits = [Hit(documents[pk], score) for pk, score in ranked if pk in documents]
+        return SearchResponse(total=total, hits=hits, facets=facets, engine=self.name)
+
+    def _cache_key(self, params, offset, limit):
+        """Results are cached per index state: any indexed, changed or removed document changes the key."""
+        state = SearchDocument.objects.aggregate(changed=Max("indexed_at"), count=Count("id"))
+        signature = repr(
+            (self.vendor, params.stems, params.words, sorted(params.filters.items()), params.sort, offset, limit, state)
+        )
+        return "search:db:" + hashlib.sha256(signature.encode()).hexdigest()
+
+    def _search(self, params, offset, limit):
         if self.vendor == "postgresql":
             match_sql, match_args = self._postgres_matches(params)
         else:
@@ -61,9 +86,7 @@ class DatabaseEngine:
             ranked = self._fetch(*self._postgres_ranked(params, offset, limit))
         else:
             ranked = self._sqlite_ranked(params, offset, limit, total)
-        documents = SearchDocument.objects.defer(*DEFER).in_bulk([pk for pk, _ in ranked])
-        hits = [Hit(documents[pk], score) for pk, score in ranked if pk in documents]
-        return SearchResponse(total=total, hits=hits, facets=facets, engine=self.name)
+        return total, facets, ranked
 
     def suggest(self, text, limit=8):
         """Titles that match what was typed so far (the last word as a prefix)."""
@@ -114,21 +137,23 @@ class DatabaseEngine:
         sql = "SELECT rowid, -rank FROM search_fts WHERE search_fts MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
         if total <= EXACT_RANKING_LIMIT:
             return self._fetch(sql, [match, limit, offset])
-        # Very common words: rank every document whose *title* matches first (they win on bm25 anyway),
-        # then the body-only matches among the most recently indexed candidates. bm25 then runs over a
-        # bounded set instead of most of the index.
-        in_title = f"{match} AND title_terms: ({' OR '.join(_fts_term(stem) for stem in params.stems)})"
-        ranked = self._fetch(sql, [in_title, limit, offset])
-        if len(ranked) == limit:
-            return ranked
-        title_total = self._fetch("SELECT COUNT(*), 0 FROM search_fts WHERE search_fts MATCH %s", [in_title])[0][0]
-        body_only = f"{match} NOT title_terms: ({' OR '.join(_fts_term(stem) for stem in params.stems)})"
-        recent = (
+        # Very common words: bm25 over most of the index is too slow, so rank a bounded window of
+        # candidates: the most recently indexed documents whose *title* matches come first (they win on bm25
+        # anyway), then the most recent body-only matches. Exact ranking within each window.
+        title_terms = " OR ".join(_fts_term(stem) for stem in params.stems)
+        in_title = f"{match} AND title_terms: ({title_terms})"
+        body_only = f"{match} NOT title_terms: ({title_terms})"
+        window = (
             "SELECT rowid, score FROM (SELECT rowid, -rank AS score FROM search_fts WHERE search_fts MATCH %s "
             "ORDER BY rowid DESC LIMIT %s) ORDER BY score DESC LIMIT %s OFFSET %s"
         )
+        ranked = self._fetch(window, [in_title, EXACT_RANKING_LIMIT, limit, offset])
+        if len(ranked) == limit:
+            return ranked
+        count = "SELECT COUNT(*), 0 FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
+        title_total = int(self._fetch(count, [in_title, EXACT_RANKING_LIMIT])[0][0])
         body_offset = max(0, offset - title_total)
-        return ranked + self._fetch(recent, [body_only, EXACT_RANKING_LIMIT, limit - len(ranked), body_offset])
+        return ranked + self._fetch(window, [body_only, EXACT_RANKING_LIMIT, limit - len(ranked), body_offset])
 
     def _fetch(self, sql, args):
         with self.connection.cursor() as cursor:
