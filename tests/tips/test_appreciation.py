@@ -110,3 +110,11 @@ def test_client_ip_only_trusts_our_own_proxies(rf, settings):
     assert appreciation.client_ip(request) == "10.0.0.9"
     settings.APPRECIATION_TRUSTED_PROXIES = 1
     assert appreciation.client_ip(request) == "203.0.113.7"  # the address our proxy appended, not the forged one
+
+
+@pytest.mark.django_db
+def test_deleting_a_tip_deletes_its_counter(collection, tips):
+    Appreciation.objects.increment(tips[0])
+    Appreciation.objects.increment(tips[1])
+    tips[0].delete()
+    assert list(Appreciation.objects.values_list("object_id", flat=True)) == [tips[1].pk]

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -241,6 +242,9 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
     tags = ClusterTaggableManager(
         through=TipTag, blank=True, verbose_name=_("tags"), help_text=_("Free keywords, separated by commas.")
     )
+
+    # Deleting a tip deletes its appreciation counter too.
+    appreciations = GenericRelation("tips.Appreciation", related_query_name="tip")
 
     objects = TipQuerySet.as_manager()
 
