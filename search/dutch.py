@@ -45,7 +45,7 @@ _PARTS_TEXT = """
     expeditie gemeenschap gemeente gezicht gids groep handleiding huis hulp idee inclusie informatie
     initiatief inzet jaar jongere jongeren kennis kracht land les maatschappij markt materiaal medewerker mens
     methode middag ministerie netwerk nieuws ondersteuning onderwijs onderzoek organisatie overheid partner
-    plan platform praktijk programma project raad regio school sessie sport stad student subsidie tip
+    plan platform praktijk privacy programma project raad regio school sessie sport stad student subsidie tip
     toegankelijkheid training vacature vereniging verhaal vrijwilliger vrijwilligers week welzijn werk
     werkgever werving wijk zorg
 """
