@@ -42,3 +42,27 @@ def import_view(request, page_id):
         },
         status=400 if errors else 200,
     )
+
+
+def appreciation_report(request):
+    """The most appreciated tips, stories and lessons, for editors (counts only: no personal data exists)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from tips import appreciation
+    from tips.models import Appreciation
+
+    rows = list(Appreciation.objects.filter(count__gt=0).select_related("content_type").order_by("-count", "pk")[:100])
+    objects = {}
+    for content_type_id in {row.content_type_id for row in rows}:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or model._meta.label_lower not in appreciation.registry():
+            continue
+        ids = [row.object_id for row in rows if row.content_type_id == content_type_id]
+        for obj in appreciation.public_queryset(model).filter(pk__in=ids):
+            objects[(content_type_id, obj.pk)] = obj
+    items = [
+        {"object": objects[key], "count": row.count, "type": objects[key]._meta.verbose_name}
+        for row in rows
+        if (key := (row.content_type_id, row.object_id)) in objects
+    ]
+    return TemplateResponse(request, "tips/admin/appreciation_report.html", {"items": items})

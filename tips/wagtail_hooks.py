@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from core.home_sections import HomeSection
@@ -15,10 +16,18 @@ def appreciable_tips():
 
 
 @hooks.register("register_admin_urls")
-def tip_import_urls():
-    from tips.admin_views import import_view
+def tip_admin_urls():
+    from tips.admin_views import appreciation_report, import_view
 
-    return [path("tips/import/<int:page_id>/", import_view, name="tips_import")]
+    return [
+        path("tips/import/<int:page_id>/", import_view, name="tips_import"),
+        path("reports/waarderingen/", appreciation_report, name="tips_appreciation_report"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def appreciation_report_menu_item():
+    return MenuItem(_("Appreciations"), reverse("tips_appreciation_report"), icon_name="success", order=900)
 
 
 @hooks.register("register_page_header_buttons")

@@ -90,3 +90,20 @@ def test_import_page_offers_an_example_file_that_imports(admin_client, collectio
 def test_page_listing_offers_the_import_action(admin_client, tip_index, collection):
     html = admin_client.get(f"/admin/pages/{tip_index.pk}/").content.decode()
     assert f"/admin/tips/import/{collection.pk}/" in html
+
+
+@pytest.mark.django_db
+def test_appreciation_report_lists_the_most_appreciated_public_items(admin_client, tip_index, collection, tips):
+    from tips.factories import TipCollectionPageFactory, TipFactory
+    from tips.models import Appreciation
+
+    for _ in range(3):
+        Appreciation.objects.increment(tips[1])
+    Appreciation.objects.increment(tips[0])
+    hidden = TipFactory(page=TipCollectionPageFactory(parent=tip_index, live=False), title="Concepttip")
+    Appreciation.objects.increment(hidden)
+    html = admin_client.get("/admin/reports/waarderingen/").content.decode()
+    assert html.index(tips[1].title) < html.index(tips[0].title)
+    assert "<td>3</td>" in html
+    assert "Concepttip" not in html
+    assert "/admin/reports/waarderingen/" in admin_client.get("/admin/").content.decode()
