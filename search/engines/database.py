@@ -8,7 +8,7 @@ import hashlib
 from collections import Counter
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Max
 
 from search import dutch
@@ -73,19 +73,29 @@ class DatabaseEngine:
 
     def _search(self, params, offset, limit):
         if self.vendor == "postgresql":
-            match_sql, match_args = self._postgres_matches(params)
-        else:
-            match_sql, match_args = self._sqlite_matches(params)
+            return self._search_postgres(params, offset, limit)
+        match_sql, match_args = self._sqlite_matches(params)
         facets_sql, facets_args = facet_counts_sql(params, match_sql, match_args, self.vendor)
         with self.connection.cursor() as cursor:
             cursor.execute(facets_sql, facets_args)
             total, facets = read_facet_counts(cursor.fetchall())
-        if total == 0:
+        ranked = self._sqlite_ranked(params, offset, limit, total) if total else []
+        return total, facets, ranked
+
+    def _search_postgres(self, params, offset, limit):
+        match_sql, match_args = self._postgres_matches(params)
+        facets_sql, facets_args = facet_counts_sql(params, match_sql, match_args, self.vendor)
+        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+            # Common words match most rows: answer from the GIN index (exact, no recheck) rather than a
+            # sequential scan that unpacks every tsvector.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+            cursor.execute(facets_sql, facets_args)
+            total, facets = read_facet_counts(cursor.fetchall())
             ranked = []
-        elif self.vendor == "postgresql":
-            ranked = self._fetch(*self._postgres_ranked(params, offset, limit))
-        else:
-            ranked = self._sqlite_ranked(params, offset, limit, total)
+            if total:
+                cursor.execute(*self._postgres_ranked(params, offset, limit, total))
+                ranked = [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
         return total, facets, ranked
 
     def suggest(self, text, limit=8):
@@ -191,7 +201,7 @@ class DatabaseEngine:
             clauses.append("TRUE")
         return " AND ".join(clauses), args, text
 
-    def _postgres_ranked(self, params, offset, limit):
+    def _postgres_ranked(self, params, offset, limit, total=0):
         where, args, text = self._postgres_where(params)
         if params.sort == "newest" or not text:
             sql = (
@@ -199,6 +209,14 @@ class DatabaseEngine:
                 "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s"
             )
             return sql, [*args, limit, offset]
+        if total > EXACT_RANKING_LIMIT:
+            # Very common words: ts_rank over a bounded window of the most recently indexed matches.
+            sql = (
+                "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score FROM ("  # noqa: S608
+                f"SELECT id, search_vector, date FROM search_searchdocument WHERE {where} ORDER BY id DESC LIMIT %s"
+                ") AS window_ ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
+            )
+            return sql, [text, *args, EXACT_RANKING_LIMIT, limit, offset]
         sql = (
             "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "  # noqa: S608
             f"FROM search_searchdocument WHERE {where} ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
@@ -206,8 +224,9 @@ class DatabaseEngine:
         return sql, [text, *args, limit, offset]
 
     def _postgres_matches(self, params):
+        """The full-text condition alone (facet counts apply the filters themselves)."""
         where, args, _text = self._postgres_where(params, with_facets=False)
-        return f"SELECT id FROM search_searchdocument WHERE {where}", args  # noqa: S608
+        return where, args
 
 
 FACET_COLUMNS = {
@@ -254,15 +273,14 @@ def facet_counts_sql(params, match_sql, match_args, vendor="sqlite"):
         where, where_args = _where(params, skip=name)
         parts.append(f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM m{where} GROUP BY {column}")  # noqa: S608
         args.extend(where_args)
-    # SQLite: scan the small covering index and probe the matched ids, instead of one lookup per match.
-    source = (
-        "search_searchdocument INDEXED BY search_document_facets WHERE +id"
-        if vendor == "sqlite"
-        else "search_searchdocument WHERE id"
-    )
+    if vendor == "sqlite":
+        # Scan the small covering index and probe the matched ids, instead of one row lookup per match.
+        source = f"search_searchdocument INDEXED BY search_document_facets WHERE +id IN ({match_sql})"
+    else:
+        source = f"search_searchdocument WHERE {match_sql}"  # a condition the GIN index answers
     sql = (
         "WITH m AS MATERIALIZED (SELECT type_key, year, province, theme_ids, audience_ids "  # noqa: S608
-        f"FROM {source} IN ({match_sql})) " + " UNION ALL ".join(parts)
+        f"FROM {source}) " + " UNION ALL ".join(parts)
     )
     return sql, [*match_args, *args]
 
