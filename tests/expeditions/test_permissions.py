@@ -263,3 +263,10 @@ def test_deleting_a_leader_takes_the_permission_away(client, lesson, leader):
     client.force_login(user)
     assert_denied(client.get(edit_url(lesson)))
     assert not user.groups.exists()
+
+
+def test_only_the_expeditions_own_leaders_are_offered_as_author(leader_client, expedition, leader):
+    ExpeditionLeaderFactory(name="Leider elders")
+    response = leader_client.get(add_lesson_url(expedition))
+    offered = list(response.context["form"].fields["author"].queryset)
+    assert offered == [leader]
