@@ -144,3 +144,8 @@ def test_very_common_words_rank_title_matches_first_then_recent_body_matches(cli
     assert in_title == sorted(in_title, reverse=True), titles  # title matches first
     second = client.get("/zoeken/", {"q": "vrijwilligers", "page": 2}).context
     assert not {r["url"] for r in second["results"]} & {r["url"] for r in capped["results"]}
+
+
+def test_a_query_of_only_common_words_explains_itself(client, corpus):
+    html = client.get("/zoeken/", {"q": "de het een"}).content.decode()
+    assert "alleen veelvoorkomende woorden" in html
