@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.search import index
 
 from core.models import BasePage, CustomImage
 
@@ -23,8 +22,6 @@ def with_listing_renditions(queryset):
 
 class ExpeditionIndexPage(RoutablePageMixin, BasePage):
     """Expedities Nieuwe Gezichten: all expeditions, their impact and the lessons they publish."""
-
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
 
     template = "pages/expedition_index_page.html"
     parent_page_types = ["core.HomePage"]
