@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 PARAM_NAMES = {"type": "types", "theme": "themes", "audience": "audiences", "province": "provinces", "year": "years"}
 MAX_VALUES_PER_FACET = 20
+VOCABULARY_DOCUMENTS = 20_000  # spelling hints come from the titles and summaries of the newest documents
 
 
 def _int(value, default):
@@ -205,11 +206,12 @@ def promotions_for(query):
 
 
 def vocabulary():
-    """Folded words of titles and summaries, for spelling hints (cached for a quarter of an hour)."""
+    """Folded words of recent titles and summaries, for spelling hints (cached for a quarter of an hour)."""
     words = cache.get("search:vocabulary")
     if words is None:
         words = set()
-        for title, summary in SearchDocument.objects.values_list("title", "summary").iterator(chunk_size=2000):
+        recent = SearchDocument.objects.order_by("-id").values_list("title", "summary")[:VOCABULARY_DOCUMENTS]
+        for title, summary in recent.iterator(chunk_size=2000):
             words.update(w for w in dutch.words(f"{title} {summary}") if len(w) > 3 and not w.isdigit())
         words = sorted(words)
         cache.set("search:vocabulary", words, 15 * 60)

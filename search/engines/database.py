@@ -9,7 +9,7 @@ from collections import Counter
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 
 from search import dutch
 from search.engines.base import FACETS, Hit, SearchResponse
@@ -20,6 +20,8 @@ FACET_KINDS = {"type": "type", "theme": "theme", "audience": "aud", "province": 
 DEFER = ("title_terms", "body_terms", "facet_terms")
 # Up to this many matches bm25 ranks them all; beyond it, see DatabaseEngine._sqlite_ranked.
 EXACT_RANKING_LIMIT = 5000
+# ... and then the ranking window: this many of the most recently indexed matches.
+RANKING_WINDOW = 2000
 # Popular searches repeat: their results are cached for this long, keyed by the state of the index.
 CACHE_SECONDS = 300
 
@@ -64,8 +66,10 @@ class DatabaseEngine:
         return SearchResponse(total=total, hits=hits, facets=facets, engine=self.name)
 
     def _cache_key(self, params, offset, limit):
-        """Results are cached per index state: any indexed, changed or removed document changes the key."""
-        state = SearchDocument.objects.aggregate(changed=Max("indexed_at"), count=Count("id"))
+        """Results are cached per index state: any indexed or changed document changes the key (both maxima
+        come from an index). A removal does not, but hits are re-read from the table, so removed content
+        never shows; its count may lag for at most CACHE_SECONDS."""
+        state = SearchDocument.objects.aggregate(changed=Max("indexed_at"), last=Max("id"))
         signature = repr(
             (self.vendor, params.stems, params.words, sorted(params.filters.items()), params.sort, offset, limit, state)
         )
@@ -157,13 +161,13 @@ class DatabaseEngine:
             "SELECT rowid, score FROM (SELECT rowid, -rank AS score FROM search_fts WHERE search_fts MATCH %s "
             "ORDER BY rowid DESC LIMIT %s) ORDER BY score DESC LIMIT %s OFFSET %s"
         )
-        ranked = self._fetch(window, [in_title, EXACT_RANKING_LIMIT, limit, offset])
+        ranked = self._fetch(window, [in_title, RANKING_WINDOW, limit, offset])
         if len(ranked) == limit:
             return ranked
         count = "SELECT COUNT(*), 0 FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
-        title_total = int(self._fetch(count, [in_title, EXACT_RANKING_LIMIT])[0][0])
+        title_total = int(self._fetch(count, [in_title, RANKING_WINDOW])[0][0])
         body_offset = max(0, offset - title_total)
-        return ranked + self._fetch(window, [body_only, EXACT_RANKING_LIMIT, limit - len(ranked), body_offset])
+        return ranked + self._fetch(window, [body_only, RANKING_WINDOW, limit - len(ranked), body_offset])
 
     def _fetch(self, sql, args):
         with self.connection.cursor() as cursor:
@@ -216,7 +220,7 @@ class DatabaseEngine:
                 f"SELECT id, search_vector, date FROM search_searchdocument WHERE {where} ORDER BY id DESC LIMIT %s"
                 ") AS window_ ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
             )
-            return sql, [text, *args, EXACT_RANKING_LIMIT, limit, offset]
+            return sql, [text, *args, RANKING_WINDOW, limit, offset]
         sql = (
             "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "  # noqa: S608
             f"FROM search_searchdocument WHERE {where} ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
