@@ -108,7 +108,7 @@ class DatabaseEngine:
         if not stems:
             return []
         if self.vendor == "postgresql":
-            query = " & ".join(f"{word}:*" for word in dutch.query_words(text))
+            query = " & ".join(f"{word}:*A" for word in dutch.query_words(text))  # A: title lexemes only
             sql = (
                 "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('dutch', %s) "
                 "ORDER BY ts_rank(search_vector, to_tsquery('dutch', %s)) DESC, date DESC LIMIT %s"
