@@ -20,6 +20,7 @@ from .querysets import ExpeditionPageManager
 from .snippets import ExpeditionLeader
 
 LISTING_RENDITION = "fill-480x270"
+LEADER_RENDITION = "fill-160x160"
 
 
 def province_label(value):
@@ -173,7 +174,13 @@ class ExpeditionPage(BasePage):
 
     # Related content, fetched with a constant number of queries ------------------------------------
     def get_leaders(self):
-        leaderships = self.leaderships.select_related("leader", "leader__photo").order_by("sort_order")
+        leaderships = (
+            self.leaderships.select_related("leader")
+            .prefetch_related(
+                Prefetch("leader__photo", queryset=CustomImage.objects.prefetch_renditions(LEADER_RENDITION))
+            )
+            .order_by("sort_order")
+        )
         return [leadership.leader for leadership in leaderships]
 
     def get_lessons(self):
