@@ -91,3 +91,27 @@ def test_search_result_date_is_the_occasion_as_an_aware_datetime(tip_index):
     tip = TipFactory(page=collection)
     assert timezone.is_aware(tip.search_result_date)
     assert timezone.localtime(tip.search_result_date).date() == datetime.date(2015, 4, 28)
+
+
+@pytest.mark.django_db
+def test_publishing_updates_the_reference_index_once_not_per_tip(home_page, collection):
+    from unittest import mock
+
+    from wagtail.models import ReferenceIndex
+
+    from core.factories import ContentPageFactory
+
+    target = ContentPageFactory(parent=home_page, title="Over het programma")
+    page = collection.get_latest_revision_as_object()
+    page.tips = [
+        Tip(title=f"Tip {n}", body=f'<p>Zie <a linktype="page" id="{target.pk}">het programma</a>.</p>')
+        for n in range(30)
+    ]
+    original = ReferenceIndex.create_or_update_for_object
+    with mock.patch.object(ReferenceIndex, "create_or_update_for_object", side_effect=original) as update:
+        page.save_revision().publish()
+    indexed = [call.args[0] for call in update.call_args_list]
+    assert len(indexed) <= 2  # the page (once per save), never once per tip
+    assert not any(isinstance(obj, Tip) for obj in indexed)
+    usage = ReferenceIndex.get_references_to(target).values_list("object_id", flat=True)
+    assert str(collection.pk) in set(usage)  # references inside tips are still recorded, under the page
