@@ -1,6 +1,7 @@
 """Shared fixtures: a site with a home page, as seed_demo would make it."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Collection, Locale, Page, Site
 
 from core.factories import HomePageFactory
@@ -18,6 +19,15 @@ def ensure_wagtail_base():
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     return root
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache: ids repeat after rollback, so cached renditions or
+    rate-limit counters of one test must not leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
