@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from search import admin_views, indexing
+from search import admin_views
 
 
 class SearchReportMenuItem(MenuItem):
@@ -21,13 +21,3 @@ def register_search_report_menu_item():
     return SearchReportMenuItem(
         _("Search terms"), reverse("search_report"), name="search-terms", icon_name="search", order=900
     )
-
-
-@hooks.register("register_demo_content", order=1000)
-def rebuild_search_documents(demo):
-    """Runs after every section has added its demo content."""
-    count = indexing.rebuild()
-    demo.log(f"  search documents: {count}")
-
-
-rebuild_search_documents.demo_label = _("search index")
