@@ -34,8 +34,3 @@ def outbox_backoff_seconds():
 
 def holiday_country():
     return getattr(settings, "KNOWLEDGEBOOST_HOLIDAY_COUNTRY", "NL")
-
-
-def trusted_proxies():
-    """How many reverse proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR)."""
-    return int(getattr(settings, "KNOWLEDGEBOOST_TRUSTED_PROXIES", 0))

@@ -11,13 +11,13 @@ used) so only public items can be appreciated. The browser remembers what it app
 functional cookie that lists item keys only: no identifiers, no personal data, nothing to track.
 """
 
-import hashlib
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail import hooks
 from wagtail.models import Page
+
+from core import ratelimit
 
 HOOK_NAME = "register_appreciable_model"
 COOKIE_NAME = "waarderingen"
@@ -75,32 +75,6 @@ def remember(response, request, obj):
     )
 
 
-def client_ip(request):
-    """The client's address. X-Forwarded-For is only believed for the proxies we run ourselves.
-
-    With APPRECIATION_TRUSTED_PROXIES = 1 (one reverse proxy in front of gunicorn) the last address that proxy
-    appended is used; anything further left could be forged by the client.
-    """
-    trusted = getattr(settings, "APPRECIATION_TRUSTED_PROXIES", 0)
-    if trusted > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= trusted:
-            return forwarded[-trusted]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _client_fingerprint(request):
-    # Only a hash of the address is used as a short-lived cache key; it is never stored in the database.
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
-
-
 def rate_limited(request):
-    """Count this request for the client's IP; True when it went over the limit in the current window."""
-    key = f"tips:appreciate:{_client_fingerprint(request)}"
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    """Count this request for the client; True when it went over the limit in the current window."""
+    return ratelimit.hit(request, "tips:appreciate", RATE_LIMIT, RATE_WINDOW)

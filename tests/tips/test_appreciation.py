@@ -75,10 +75,11 @@ def test_rate_limit_per_ip(collection, monkeypatch):
 
 @pytest.mark.django_db
 def test_rate_limited_without_javascript_shows_an_error(client, collection, tips, monkeypatch):
-    monkeypatch.setattr(appreciation, "RATE_LIMIT", 0)
-    response = client.post(url_for(tips[0]), {"next": "/tips/80-tips/"}, follow=True)
+    monkeypatch.setattr(appreciation, "RATE_LIMIT", 1)
+    client.post(url_for(tips[0]), {"next": "/tips/80-tips/"})
+    response = client.post(url_for(tips[1]), {"next": "/tips/80-tips/"}, follow=True)
     assert "Te veel waarderingen vanaf jouw verbinding" in response.content.decode()
-    assert not Appreciation.objects.exists()
+    assert Appreciation.objects.count() == 1  # the second, over the limit, was not counted
 
 
 @pytest.mark.django_db
@@ -103,13 +104,6 @@ def test_counter_is_generic_per_content_type(collection, tips):
     row = Appreciation.objects.get()
     assert row.content_type == ContentType.objects.get_for_model(tips[0])
     assert row.count == 2
-
-
-def test_client_ip_only_trusts_our_own_proxies(rf, settings):
-    request = rf.post("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
-    assert appreciation.client_ip(request) == "10.0.0.9"
-    settings.APPRECIATION_TRUSTED_PROXIES = 1
-    assert appreciation.client_ip(request) == "203.0.113.7"  # the address our proxy appended, not the forged one
 
 
 @pytest.mark.django_db
