@@ -63,7 +63,7 @@ def test_impact_chart_is_an_image_with_a_name_and_the_same_figures_in_a_table(ex
 
 def test_lesson_filters_work_by_keyboard_and_announce_the_count(expeditions_site, browser_page, live_url):
     browser_page.goto(live_url + expeditions_site["index"].url + "lessen/")
-    status = browser_page.get_by_role("status")
+    status = browser_page.locator("#result-count")
     total = int(status.inner_text().split()[0])
     assert total >= 12
 
@@ -83,7 +83,7 @@ def test_lesson_filters_work_by_keyboard_and_announce_the_count(expeditions_site
 
     assert "lens=accessibility" in browser_page.url
     assert browser_page.get_by_label("Lens", exact=True).input_value() == "accessibility"
-    announced = browser_page.get_by_role("status")
+    announced = browser_page.locator("#result-count")
     assert re.fullmatch(r"\d+ less(en)? gevonden", announced.inner_text())
     filtered = int(announced.inner_text().split()[0])
     assert 0 < filtered < total
@@ -103,7 +103,7 @@ def test_expedition_index_filters_without_javascript(expeditions_site, chromium_
         with page.expect_navigation():
             page.get_by_role("button", name="Toon resultaten").click()
         assert "provincie=friesland" in page.url
-        assert page.get_by_role("status").inner_text() == "1 expeditie gevonden"
+        assert page.locator("#result-count").inner_text() == "1 expeditie gevonden"
         assert page.locator(".expedition-card h3").inner_text().startswith("Wad en Weide")
     finally:
         context.close()
