@@ -55,7 +55,7 @@ format: install-dev ## Fix what ruff can fix and format the code
 	$(BIN)/ruff format .
 
 bench: install-dev ## Run the benchmarks under bench/ (see bench/README.md)
-	@set -e; for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script; done
+	@set -e; for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script; done
 
 messages: install-dev ## Update and compile the Dutch catalogues (needs gettext)
 	$(BIN)/python manage.py makemessages -l nl --no-obsolete $(MESSAGE_IGNORES)

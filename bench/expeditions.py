@@ -23,40 +23,11 @@ The query counts do not depend on the number of expeditions or lessons (tests/ex
 
 import argparse
 import datetime
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-
-def setup_django(postgres_url):
-    if postgres_url:
-        import psycopg2
-
-        name = postgres_url.rsplit("/", 1)[1]
-        admin = psycopg2.connect(postgres_url.rsplit("/", 1)[0] + "/postgres")
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        admin.close()
-        os.environ["DATABASE_URL"] = postgres_url
-    else:
-        directory = tempfile.mkdtemp(prefix="kp-expeditions-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{directory}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from _database import setup_django
 
 
 def build(expedition_count, lessons_per_expedition, rng):
@@ -142,7 +113,7 @@ def main():
     parser.add_argument("--postgres", default="", help="PostgreSQL URL of a throw-away database")
     args = parser.parse_args()
 
-    setup_django(args.postgres)
+    setup_django(args.postgres, "expeditions")
     started = time.perf_counter()
     index = build(args.expeditions, args.lessons, random.Random(2021))
     print(

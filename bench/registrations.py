@@ -15,45 +15,18 @@ quarter of the registrations land on the waiting list. Latency is per POST (unti
 """
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _database import setup_django
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/kp_registrations_bench"
 
 
-def setup_django(postgres_url):
-    if postgres_url:
-        import psycopg2
-
-        name = postgres_url.rsplit("/", 1)[1]
-        admin = psycopg2.connect(postgres_url.rsplit("/", 1)[0] + "/postgres")
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        admin.close()
-        os.environ["DATABASE_URL"] = postgres_url
-    else:
-        directory = tempfile.mkdtemp(prefix="kp-registrations-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{directory}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
+def benchmark_settings(settings):
     settings.KNOWLEDGEBOOST_RATE_LIMIT = 0  # one benchmark machine is many people here
     settings.DEBUG = False
-    call_command("migrate", verbosity=0)
 
 
 def make_sessions(count, capacity):
@@ -148,7 +121,7 @@ def main():
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args()
 
-    setup_django(None if args.sqlite else args.postgres)
+    setup_django(None if args.sqlite else args.postgres, "registrations", before_migrate=benchmark_settings)
     from django.db import connection
 
     from knowledgeboost.models import OutboxEmail, OutboxStatus, Registration, RegistrationStatus

@@ -15,17 +15,12 @@ common words (vrijwilliger, gemeente), each run twice.
 
 import argparse
 import itertools
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _database import setup_django
 
 COMMON = ["vrijwilliger", "gemeente", "organisatie", "mensen", "inzet", "vrijwilligers", "gemeenten", "samen"]
 _BASE_TEXT = """
@@ -126,30 +121,6 @@ def generate(n, rng, vocabulary, weights, themes, audiences):
         )
 
 
-def setup_django(postgres_url):
-    if postgres_url:
-        import psycopg2
-
-        name = postgres_url.rsplit("/", 1)[1]
-        admin = psycopg2.connect(postgres_url.rsplit("/", 1)[0] + "/postgres")
-        admin.autocommit = True
-        with admin.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cursor.execute(f'CREATE DATABASE "{name}"')
-        admin.close()
-        os.environ["DATABASE_URL"] = postgres_url
-    else:
-        directory = tempfile.mkdtemp(prefix="kp-search-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{directory}/bench.sqlite3"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
 def make_site():
     from wagtail.models import Site
 
@@ -239,7 +210,7 @@ def main():
     parser.add_argument("--seed", type=int, default=6)
     args = parser.parse_args()
 
-    setup_django(args.postgres)
+    setup_django(args.postgres, "search")
     from django.db import connection
 
     from search.indexing import searchable_other_models, searchable_page_models

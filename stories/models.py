@@ -11,8 +11,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.forms import TaxonomyFilterForm
 from core.models import Audience, BasePage, Theme
-from stories.forms import StoryFilterForm
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -68,7 +68,7 @@ class StoryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.objects.child_of(self).live().public().for_listing()
-        form = StoryFilterForm(request.GET or None, themes=Theme.objects.all(), audiences=Audience.objects.all())
+        form = TaxonomyFilterForm(request.GET or None, themes=Theme.objects.all(), audiences=Audience.objects.all())
         featured = None
         if not form.is_filtered and request.GET.get("page") in (None, "", "1"):
             featured = self.get_featured(stories)

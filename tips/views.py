@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.forms import TaxonomyFilterForm
 from core.models import Audience, Theme
 from tips import appreciation
-from tips.forms import TaxonomyFilterForm
 from tips.models import Appreciation, Tip
 
 TIP_PREFETCH = ("themes", "audiences", "tags")

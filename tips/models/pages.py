@@ -19,8 +19,8 @@ from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from core.forms import TaxonomyFilterForm
 from core.models import Audience, BasePage, Theme
-from tips.forms import TaxonomyFilterForm
 
 TIP_BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SLUG_MAX_LENGTH = 80
