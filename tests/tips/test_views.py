@@ -150,3 +150,12 @@ def test_sitemap_lists_every_tip_permalink(client, collection, tips):
     assert "<loc>http://localhost/tips/80-tips/</loc>" in xml
     for tip in tips:
         assert f"<loc>http://localhost/tips/80-tips/{tip.slug}/</loc>" in xml
+
+
+@pytest.mark.django_db
+def test_permalink_shows_the_tips_themes_and_audiences(client, collection, tips):
+    html = client.get(tips[0].url).content.decode()
+    taxonomy = html.split('class="taxonomy"')[1].split("</aside>")[0]
+    assert "Thema's" in taxonomy and "Werving" in taxonomy
+    assert "Gemeenten" in taxonomy
+    assert "Jongeren" not in taxonomy  # another tip's theme
