@@ -12,7 +12,8 @@ The pipeline is the same for indexed text and for queries:
    *inclusieagenda* also *inclusie* and *agenda*);
 5. stem with the Dutch Snowball stemmer (``dutch_porter``, the algorithm behind PostgreSQL's ``dutch``
    configuration and Elasticsearch's ``dutch`` stemmer), so *gemeente*, *gemeenten* and
-   *gemeentelijke* share the stem ``gemeent``.
+   *gemeentelijke* share the stem ``gemeent``. ``snowballstemmer`` runs it through PyStemmer's C
+   implementation when that is installed (it is, in requirements.txt); both give the same stems.
 
 On SQLite a query stem must equal an indexed term: compound splitting and stemming make that work for
 *vrijwilliger* → *vrijwilligerswerk*, *inclusie* → *inclusieagenda* and *toegankelijk* →

@@ -1,6 +1,8 @@
 """Result snippets with the matched words in <mark>, built from escaped text only."""
 
 import re
+from collections import deque
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -11,37 +13,64 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 WINDOW = 32
 
 
-def _matches(word, stems):
+@lru_cache(maxsize=100_000)
+def _terms(word):
+    """The stems a word of the text is indexed under: its own and those of its compound parts."""
     folded = dutch.fold(word)
     if not folded:
-        return False
-    candidates = [dutch.stem(folded), *(dutch.stem(part) for part in dutch.split_compound(folded))]
-    return any(candidate.startswith(stem) for stem in stems for candidate in candidates)
+        return ()
+    return (dutch.stem(folded), *(dutch.stem(part) for part in dutch.split_compound(folded)))
+
+
+def _matches(word, stems):
+    return any(term.startswith(stem) for term in _terms(word) for stem in stems)
+
+
+def _excerpt_tokens(text, stems, window):
+    """(tokens of the excerpt, whether words precede it, whether words follow it).
+
+    The excerpt starts a quarter window before the first match (at the start when nothing matches). The
+    text is tokenised only up to the end of the excerpt: a body can be 20,000 characters long.
+    """
+    lead = window // 4
+    tokens = _WORD_RE.finditer(text)
+    before = deque(maxlen=lead)  # the last tokens before the current one
+    dropped = False
+    excerpt = None
+    if stems:
+        for token in tokens:
+            if _matches(token.group(), stems):
+                excerpt = [*before, token]
+                break
+            dropped = dropped or len(before) == lead  # appending pushes the oldest out of the excerpt
+            before.append(token)
+    if excerpt is None:
+        tokens, excerpt, dropped = _WORD_RE.finditer(text), [], False
+    for token in tokens:
+        if len(excerpt) == window:
+            return excerpt, dropped, True
+        excerpt.append(token)
+    return excerpt, dropped, False
 
 
 def highlight(text, stems, window=WINDOW):
     """An escaped excerpt of `text` around the first match, every matching word wrapped in <mark>."""
     text = text or ""
-    tokens = list(_WORD_RE.finditer(text))
+    stems = [s for s in stems if s]
+    tokens, skipped, more = _excerpt_tokens(text, stems, window)
     if not tokens:
         return ""
-    stems = [s for s in stems if s]
-    hits = [i for i, token in enumerate(tokens) if stems and _matches(token.group(), stems)]
-    start_token = max(0, (hits[0] if hits else 0) - window // 4)
-    end_token = min(len(tokens), start_token + window)
-    start = tokens[start_token].start() if start_token else 0
-    end = tokens[end_token - 1].end() if end_token < len(tokens) else len(text)
-    hit_set = {i for i in hits if start_token <= i < end_token}
-    pieces = ["… " if start_token else ""]
+    start = tokens[0].start() if skipped else 0
+    end = tokens[-1].end() if more else len(text)
+    pieces = ["… " if skipped else ""]
     cursor = start
-    for i in range(start_token, end_token):
-        token = tokens[i]
+    for token in tokens:
         pieces.append(escape(text[cursor : token.start()]))
         word = escape(token.group())
-        pieces.append(f"<mark>{word}</mark>" if i in hit_set else word)
+        pieces.append(f"<mark>{word}</mark>" if stems and _matches(token.group(), stems) else word)
         cursor = token.end()
     pieces.append(escape(text[cursor:end]))
-    if end_token < len(tokens):
+    if more:
         pieces.append(" …")
     return mark_safe("".join(pieces))  # noqa: S308 - every piece of content above is escaped
 

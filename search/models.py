@@ -62,6 +62,31 @@ class SearchDocument(models.Model):
         return self.title
 
 
+class IndexState(models.Model):
+    """One row that changes with every write to SearchDocument, so caches can key on the index's state.
+
+    Database triggers (migration 0004) keep it current for every writer, bulk inserts and cascading
+    deletes included: ``changes`` counts write statements (rows on SQLite), ``token`` is a new random
+    number each time, so a state that a rolled-back transaction produced is never mistaken for a later one.
+    """
+
+    changes = models.BigIntegerField(default=0)
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search index state")
+        verbose_name_plural = _("search index states")
+
+    def __str__(self):
+        return f"{self.changes}:{self.token}"
+
+    @classmethod
+    def current(cls):
+        """(changes, token) of the index now; (0, 0) before anything was indexed."""
+        row = cls.objects.filter(pk=1).values_list("changes", "token").first()
+        return row or (0, 0)
+
+
 class QueryLogQuerySet(models.QuerySet):
     def since(self, days):
         return self.filter(day__gte=timezone.localdate() - timedelta(days=days))

@@ -205,17 +205,32 @@ def promotions_for(query):
     return items
 
 
-def vocabulary():
-    """Folded words of recent titles and summaries, for spelling hints (cached for a quarter of an hour)."""
-    words = cache.get("search:vocabulary")
-    if words is None:
-        words = set()
-        recent = SearchDocument.objects.order_by("-id").values_list("title", "summary")[:VOCABULARY_DOCUMENTS]
-        for title, summary in recent.iterator(chunk_size=2000):
-            words.update(w for w in dutch.words(f"{title} {summary}") if len(w) > 3 and not w.isdigit())
-        words = sorted(words)
-        cache.set("search:vocabulary", words, 15 * 60)
+VOCABULARY_KEY = "search:vocabulary"
+VOCABULARY_SECONDS = 15 * 60
+
+
+def build_vocabulary():
+    """Folded words of the newest documents' titles and summaries, for spelling hints; stored in the cache."""
+    words = set()
+    recent = SearchDocument.objects.order_by("-id").values_list("title", "summary")[:VOCABULARY_DOCUMENTS]
+    for title, summary in recent.iterator(chunk_size=2000):
+        words.update(dutch.words(f"{title} {summary}"))
+    words = sorted(w for w in words if len(w) > 3 and not w.isdigit())  # filtered once, after dedup
+    cache.set(VOCABULARY_KEY, (time.time(), words), None)
     return words
+
+
+def vocabulary():
+    """The spelling vocabulary. Building it reads thousands of rows, so a request never waits for a rebuild:
+    when it is missing or older than a quarter of an hour, a background task builds it (with immediate
+    tasks, as in development, that happens right here) and the request uses what there is."""
+    cached = cache.get(VOCABULARY_KEY)
+    if cached is None or cached[0] < time.time() - VOCABULARY_SECONDS:
+        from search.tasks import refresh_vocabulary_quietly
+
+        refresh_vocabulary_quietly()
+        cached = cache.get(VOCABULARY_KEY) or cached
+    return cached[1] if cached else []
 
 
 def spelling_suggestion(params):

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -25,3 +26,26 @@ def log_search_quietly(query, zero_results):
         log_search.enqueue(query, zero_results)
     except Exception:  # noqa: BLE001 - statistics must never break a search
         logger.warning("Search: could not log a query", exc_info=True)
+
+
+REFRESHING_KEY = "search:vocabulary:refreshing"
+
+
+@task()
+def refresh_vocabulary():
+    """Rebuild the spelling vocabulary of the zero-results page."""
+    from search.service import build_vocabulary
+
+    build_vocabulary()
+    cache.delete(REFRESHING_KEY)
+
+
+def refresh_vocabulary_quietly():
+    """Ask for a vocabulary rebuild, at most once per five minutes however many searches ask."""
+    if not cache.add(REFRESHING_KEY, True, 5 * 60):
+        return
+    try:
+        refresh_vocabulary.enqueue()
+    except Exception:  # noqa: BLE001 - spelling hints are a nicety; a search must not fail for them
+        cache.delete(REFRESHING_KEY)
+        logger.warning("Search: could not refresh the spelling vocabulary", exc_info=True)

@@ -1,20 +1,20 @@
 """The default engine: SearchDocument rows with SQLite FTS5 or PostgreSQL full text search.
 
 Ranking and LIMIT run inside the full-text query (bm25 in FTS5, ts_rank over the GIN match on
-PostgreSQL); only the ten documents shown are loaded. Facet counts come from one grouped query.
+PostgreSQL); only the ten documents shown are loaded. Facet counts need only the ids the words match,
+aggregated into one string by the database, and bitsets per facet value (``facet_index``).
 """
 
 import hashlib
-from collections import Counter
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Max
 
 from search import dutch
-from search.engines.base import FACETS, Hit, SearchResponse
+from search.engines import facet_index
+from search.engines.base import Hit, SearchResponse
 from search.indexing import facet_token
-from search.models import SearchDocument
+from search.models import IndexState, SearchDocument
 
 FACET_KINDS = {"type": "type", "theme": "theme", "audience": "aud", "province": "prov", "year": "year"}
 DEFER = ("title_terms", "body_terms", "facet_terms")
@@ -41,6 +41,12 @@ def _fts_term(stem):
     return "(" + " OR ".join(f'"{form}"' for form in dutch.variants(stem)) + ")"
 
 
+def _tsquery_term(word):
+    """One query word for to_tsquery('dutch', …): a prefix (compounds start with it), with its f/v or s/z
+    variant."""
+    return "(" + " | ".join(f"{form}:*" if len(form) >= 3 else form for form in dutch.variants(word)) + ")"
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -54,10 +60,11 @@ class DatabaseEngine:
     def search(self, params, offset=0, limit=10):
         if params.is_empty:
             return SearchResponse(engine=self.name)
-        key = self._cache_key(params, offset, limit)
+        state = IndexState.current()
+        key = self._cache_key(params, offset, limit, state)
         cached = cache.get(key)
         if cached is None:
-            cached = self._search(params, offset, limit)
+            cached = self._search(params, offset, limit, state)
             cache.set(key, cached, CACHE_SECONDS)
         total, facets, ranked = cached
         # Rows are always read fresh: a document removed since (unpublished, made private) never shows.
@@ -65,42 +72,77 @@ class DatabaseEngine:
         hits = [Hit(documents[pk], score) for pk, score in ranked if pk in documents]
         return SearchResponse(total=total, hits=hits, facets=facets, engine=self.name)
 
-    def _cache_key(self, params, offset, limit):
-        """Results are cached per index state: any indexed or changed document changes the key (both maxima
-        come from an index). A removal does not, but hits are re-read from the table, so removed content
-        never shows; its count may lag for at most CACHE_SECONDS."""
-        state = SearchDocument.objects.aggregate(changed=Max("indexed_at"), last=Max("id"))
+    def _cache_key(self, params, offset, limit, state):
+        """Results are cached per index state: database triggers change it with every write to the index."""
         signature = repr(
             (self.vendor, params.stems, params.words, sorted(params.filters.items()), params.sort, offset, limit, state)
         )
         return "search:db:" + hashlib.sha256(signature.encode()).hexdigest()
 
-    def _search(self, params, offset, limit):
+    def _search(self, params, offset, limit, state):
+        index = facet_index.get(state)
         if self.vendor == "postgresql":
-            return self._search_postgres(params, offset, limit)
-        match_sql, match_args = self._sqlite_matches(params)
-        facets_sql, facets_args = facet_counts_sql(params, match_sql, match_args, self.vendor)
+            with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+                # Common words match most rows: answer from the GIN index (exact, no recheck) rather than a
+                # sequential scan that unpacks every tsvector.
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+                results, facets = index.count(self._matched(params, index, cursor, state), params)
+                total, ranked = results.bit_count(), []
+                if total:
+                    cursor.execute(*self._postgres_ranked(params, offset, limit, total, results))
+                    ranked = [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
+            return total, facets, ranked
         with self.connection.cursor() as cursor:
-            cursor.execute(facets_sql, facets_args)
-            total, facets = read_facet_counts(cursor.fetchall())
+            results, facets = index.count(self._matched(params, index, cursor, state), params)
+        total = results.bit_count()
         ranked = self._sqlite_ranked(params, offset, limit, total) if total else []
         return total, facets, ranked
 
-    def _search_postgres(self, params, offset, limit):
-        match_sql, match_args = self._postgres_matches(params)
-        facets_sql, facets_args = facet_counts_sql(params, match_sql, match_args, self.vendor)
-        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
-            # Common words match most rows: answer from the GIN index (exact, no recheck) rather than a
-            # sequential scan that unpacks every tsvector.
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL work_mem = '64MB'")
-            cursor.execute(facets_sql, facets_args)
-            total, facets = read_facet_counts(cursor.fetchall())
-            ranked = []
-            if total:
-                cursor.execute(*self._postgres_ranked(params, offset, limit, total))
-                ranked = [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
-        return total, facets, ranked
+    def _matched(self, params, index, cursor, state):
+        """Bitset of the documents the words match (facet filters are applied by the facet index).
+
+        Each word's bitset is cached for the index state, the way a search engine caches filters: common
+        words recur across queries, and a query then only asks the database about words not seen yet.
+        """
+        if not params.stems:
+            return index.everything
+        terms = self._match_terms(params)
+        keys = {term: f"search:match:{self.vendor}:{state[0]}:{state[1]}:{term}" for term in terms}
+        cached = cache.get_many(list(keys.values()))
+        matched, missing = None, []
+        for term in terms:
+            bits = cached.get(keys[term])
+            if bits is None:
+                missing.append(term)
+            else:
+                matched = bits if matched is None else matched & bits
+        if missing and matched != 0:
+            bits = self._fetch_matches(missing, cursor)
+            if len(missing) == 1:
+                cache.set(keys[missing[0]], bits, CACHE_SECONDS)
+            matched = bits if matched is None else matched & bits
+        return matched
+
+    def _match_terms(self, params):
+        """One full-text expression per query word (all of them must match)."""
+        if self.vendor == "postgresql":
+            return [_tsquery_term(word) for word in params.words]
+        return [_fts_term(stem) for stem in params.stems]
+
+    def _fetch_matches(self, terms, cursor):
+        """Bitset of the documents matching all `terms`: one row holding every matched id, far cheaper to
+        transfer and decode than a row per id."""
+        if self.vendor == "postgresql":
+            sql = (
+                "SELECT string_agg(int8send(id), ''::bytea) FROM search_searchdocument "
+                "WHERE search_vector @@ to_tsquery('dutch', %s)"
+            )
+            cursor.execute(sql, [" & ".join(terms)])
+            return facet_index.bitset(facet_index.ids_from_bytes(cursor.fetchone()[0]))
+        sql = "SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH %s"
+        cursor.execute(sql, [f"{{title_terms body_terms}}: ({' AND '.join(terms)})"])
+        return facet_index.bitset(facet_index.ids_from_text(cursor.fetchone()[0]))
 
     def suggest(self, text, limit=8):
         """Titles that match what was typed so far (the last word as a prefix)."""
@@ -174,19 +216,12 @@ class DatabaseEngine:
             cursor.execute(sql, args)
             return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
 
-    def _sqlite_matches(self, params):
-        """Ids of documents matching the words only (facet counts apply the filters themselves)."""
-        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [self.sqlite_match(params, with_facets=False)]
-
     # PostgreSQL --------------------------------------------------------------------------------------------
 
     @staticmethod
     def postgres_queries(params, with_facets=True):
         """(text tsquery source, facet tsquery source) for to_tsquery('dutch', …) / to_tsquery('simple', …)."""
-        text = " & ".join(
-            "(" + " | ".join(f"{form}:*" if len(form) >= 3 else form for form in dutch.variants(word)) + ")"
-            for word in params.words
-        )
+        text = " & ".join(_tsquery_term(word) for word in params.words)
         facets = ""
         if with_facets:
             facets = " & ".join("(" + " | ".join(tokens) + ")" for tokens in facet_groups(params))
@@ -205,7 +240,7 @@ class DatabaseEngine:
             clauses.append("TRUE")
         return " AND ".join(clauses), args, text
 
-    def _postgres_ranked(self, params, offset, limit, total=0):
+    def _postgres_ranked(self, params, offset, limit, total=0, results=0):
         where, args, text = self._postgres_where(params)
         if params.sort == "newest" or not text:
             sql = (
@@ -213,92 +248,17 @@ class DatabaseEngine:
                 "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s"
             )
             return sql, [*args, limit, offset]
-        if total > EXACT_RANKING_LIMIT:
-            # Very common words: ts_rank over a bounded window of the most recently indexed matches.
+        if total > EXACT_RANKING_LIMIT and results:
+            # Very common words: ts_rank over a bounded window, the most recently indexed matches. Their ids
+            # come from the facet counts' bitset, so PostgreSQL reads only those rows (by primary key).
             sql = (
-                "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score FROM ("  # noqa: S608
-                f"SELECT id, search_vector, date FROM search_searchdocument WHERE {where} ORDER BY id DESC LIMIT %s"
-                ") AS window_ ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
+                "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "
+                "FROM search_searchdocument WHERE id = ANY(%s) "
+                "ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
             )
-            return sql, [text, *args, RANKING_WINDOW, limit, offset]
+            return sql, [text, facet_index.newest(results, RANKING_WINDOW), limit, offset]
         sql = (
             "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "  # noqa: S608
             f"FROM search_searchdocument WHERE {where} ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
         )
         return sql, [text, *args, limit, offset]
-
-    def _postgres_matches(self, params):
-        """The full-text condition alone (facet counts apply the filters themselves)."""
-        where, args, _text = self._postgres_where(params, with_facets=False)
-        return where, args
-
-
-FACET_COLUMNS = {
-    "type": "type_key",
-    "year": "year",
-    "province": "province",
-    "theme": "theme_ids",
-    "audience": "audience_ids",
-}
-
-
-def _facet_condition(name, values):
-    """SQL condition (and args) for one facet filter on the matched rows."""
-    values = [str(v) for v in values]
-    if name in ("theme", "audience"):
-        column = FACET_COLUMNS[name]
-        return "(" + " OR ".join(f"m.{column} LIKE %s" for _ in values) + ")", [f"%,{v},%" for v in values]
-    if name == "year":
-        values = [int(v) for v in values]
-    return f"m.{FACET_COLUMNS[name]} IN ({', '.join(['%s'] * len(values))})", values
-
-
-def _where(params, skip=None):
-    clauses, args = [], []
-    for name, values in params.filters.items():
-        if name != skip and values:
-            clause, clause_args = _facet_condition(name, values)
-            clauses.append(clause)
-            args.extend(clause_args)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
-
-
-def facet_counts_sql(params, match_sql, match_args, vendor="sqlite"):
-    """One statement: the total with every filter, and per facet the counts with the *other* filters.
-
-    The matched rows are materialised once (a covering index serves them on SQLite); each facet is one
-    GROUP BY over them. Multi-valued facets (themes, audiences) group by their id list, split afterwards.
-    """
-    parts, args = [], []
-    where, where_args = _where(params)
-    parts.append(f"SELECT 'total', '', COUNT(*) FROM m{where}")  # noqa: S608 - fixed names, values as args
-    args.extend(where_args)
-    for name, column in FACET_COLUMNS.items():
-        where, where_args = _where(params, skip=name)
-        parts.append(f"SELECT '{name}', CAST({column} AS TEXT), COUNT(*) FROM m{where} GROUP BY {column}")  # noqa: S608
-        args.extend(where_args)
-    if vendor == "sqlite":
-        # Scan the small covering index and probe the matched ids, instead of one row lookup per match.
-        source = f"search_searchdocument INDEXED BY search_document_facets WHERE +id IN ({match_sql})"
-    else:
-        source = f"search_searchdocument WHERE {match_sql}"  # a condition the GIN index answers
-    sql = (
-        "WITH m AS MATERIALIZED (SELECT type_key, year, province, theme_ids, audience_ids "  # noqa: S608
-        f"FROM {source}) " + " UNION ALL ".join(parts)
-    )
-    return sql, [*match_args, *args]
-
-
-def read_facet_counts(rows):
-    total = 0
-    facets = {name: Counter() for name in FACETS}
-    for name, value, count in rows:
-        if name == "total":
-            total = count
-        elif name in ("theme", "audience"):
-            for item in (value or "").strip(",").split(","):
-                if item:
-                    facets[name][item] += count
-        elif value not in (None, ""):
-            facets[name][str(value)] += count
-    return total, facets

@@ -52,3 +52,17 @@ def test_elasticsearch_analysis_uses_the_same_pipeline():
     assert "inclusie" in analysis["filter"]["dutch_compounds"]["word_list"]
     assert "de" in analysis["filter"]["dutch_stop"]["stopwords"]
     assert analysis["analyzer"]["default"] == analyzer
+
+
+def test_the_c_stemmer_gives_the_same_stems_as_the_reference_implementation():
+    """PyStemmer (C) makes stemming fast; it must not change a single indexed term."""
+    from snowballstemmer.dutch_porter_stemmer import DutchPorterStemmer
+
+    from tests.search.corpus import CORPUS
+
+    assert type(dutch._stemmer).__module__ == "Stemmer"  # installed from requirements.txt
+    reference = DutchPorterStemmer()
+    text = " ".join(f"{e['title']} {e['summary']} {' '.join(e['body'])}" for e in CORPUS)
+    words = set(dutch.words(text)) | {"vrijwilligers", "gemeentelijke", "toegankelijkheid", "initiatieven"}
+    assert len(words) > 300
+    assert {w: dutch._stemmer.stemWord(w) for w in words} == {w: reference.stemWord(w) for w in words}

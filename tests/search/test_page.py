@@ -1,5 +1,7 @@
 """The /zoeken/ page: results, facets with counts, highlighting, promotions, zero results, bad input."""
 
+from types import SimpleNamespace
+
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -149,3 +151,42 @@ def test_very_common_words_rank_title_matches_first_then_recent_body_matches(cli
 def test_a_query_of_only_common_words_explains_itself(client, corpus):
     html = client.get("/zoeken/", {"q": "de het een"}).content.decode()
     assert "alleen veelvoorkomende woorden" in html
+
+
+def test_spelling_vocabulary_is_refreshed_in_the_background_when_stale(client, corpus, home_page, monkeypatch):
+    from search import service
+
+    client.get("/zoeken/", {"q": "vrijwiligers"})  # builds the vocabulary (immediate tasks in tests)
+    page = ContentPage(title="Buurtbemiddelaars gezocht", slug="bemiddelaars")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    indexing.rebuild()
+
+    # Within a quarter of an hour the vocabulary is reused: no hint for the new word yet, and no rebuild.
+    builds = []
+    real_build = service.build_vocabulary
+    monkeypatch.setattr(service, "build_vocabulary", lambda: builds.append(1) or real_build())
+    response = client.get("/zoeken/", {"q": "buurtbemidelaars"})
+    assert response.context["outcome"].response.total == 0
+    assert response.context["outcome"].spelling == ""
+    assert builds == []
+
+    # Once it is stale, one search asks for a rebuild and gets the new word; the next ones do not ask again.
+    monkeypatch.setattr(service, "VOCABULARY_SECONDS", -1)
+    response = client.get("/zoeken/", {"q": "buurtbemidelaars"})
+    assert response.context["outcome"].spelling == "buurtbemiddelaars"
+    assert len(builds) == 1
+    client.get("/zoeken/", {"q": "buurtbemidelaars"})
+    assert len(builds) == 2  # the rebuild above finished, so a still-stale vocabulary may be refreshed again
+
+
+def test_a_failing_vocabulary_refresh_never_breaks_the_zero_results_page(client, corpus, monkeypatch):
+    from search import tasks
+
+    def fail():
+        raise ConnectionError("task queue down")
+
+    monkeypatch.setattr(tasks, "refresh_vocabulary", SimpleNamespace(enqueue=fail))
+    response = client.get("/zoeken/", {"q": "vrijwiligers"})
+    assert response.status_code == 200
+    assert response.context["outcome"].spelling == ""

@@ -1,0 +1,207 @@
+"""Facet counts from bitsets, and the index state that keys every search cache.
+
+The bitset counts are checked against a plain count over the same documents, for random documents,
+matches and filters; the index state against real writes to the documents table (database triggers).
+"""
+
+from collections import Counter
+
+import pytest
+from django.db import connection
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.models import ContentPage
+from search import indexing
+from search.engines import facet_index
+from search.engines.base import FACETS, SearchParams
+from search.models import IndexState, SearchDocument
+
+TYPES = ["core.contentpage", "tips.tip", "stories.storypage"]
+PROVINCES = ["", "Utrecht", "Zeeland", "Noord-Holland"]
+
+
+def test_bitset_sets_exactly_the_given_bits():
+    bits = facet_index.bitset([0, 3, 64, 1000])
+    assert bits.bit_count() == 4
+    assert [i for i in range(1001) if bits >> i & 1] == [0, 3, 64, 1000]
+    assert facet_index.bitset([]) == 0
+
+
+def test_newest_ids_come_from_the_top_of_a_bitset():
+    bits = facet_index.bitset([2, 9, 40, 41, 300])
+    assert facet_index.newest(bits, 3) == [300, 41, 40]
+    assert facet_index.newest(bits, 10) == [300, 41, 40, 9, 2]
+    assert facet_index.newest(0, 5) == []
+    assert facet_index.newest(facet_index.bitset([0]), 5) == [0]
+
+
+def test_ids_decode_from_what_the_databases_aggregate():
+    assert facet_index.ids_from_text("3,1,200") == [3, 1, 200]
+    assert facet_index.ids_from_text(None) == []
+    data = b"".join(i.to_bytes(8, "big") for i in (7, 1, 2**40))
+    assert list(facet_index.ids_from_bytes(data)) == [7, 1, 2**40]
+    assert list(facet_index.ids_from_bytes(None)) == []
+
+
+documents = st.lists(
+    st.tuples(
+        st.sampled_from(TYPES),
+        st.one_of(st.none(), st.integers(2019, 2026)),
+        st.sampled_from(PROVINCES),
+        st.sets(st.integers(1, 5), max_size=3),
+        st.sets(st.integers(1, 3), max_size=2),
+        st.booleans(),  # matched by the words of the query
+    ),
+    max_size=60,
+)
+filters = st.fixed_dictionaries(
+    {
+        "types": st.lists(st.sampled_from([*TYPES, "unknown.model"]), max_size=2),
+        "themes": st.lists(st.integers(1, 6).map(str), max_size=2),
+        "audiences": st.lists(st.integers(1, 3).map(str), max_size=1),
+        "provinces": st.lists(st.sampled_from(PROVINCES[1:]), max_size=2),
+        "years": st.lists(st.integers(2018, 2026).map(str), max_size=2),
+    }
+)
+
+
+def _row(pk, doc):
+    type_key, year, province, themes, audiences, _matched = doc
+    wrap = lambda ids: f",{','.join(map(str, sorted(ids)))}," if ids else ""  # noqa: E731
+    return (pk, type_key, year, province, wrap(themes), wrap(audiences))
+
+
+COLUMN = {"type": 1, "year": 2, "province": 3, "theme": 4, "audience": 5}
+
+
+def _groups(rows):
+    """What the grouped query returns for these rows: (facet, column value, ids) per distinct value."""
+    groups = {}
+    for row in rows:
+        for name, position in COLUMN.items():
+            raw = None if row[position] is None else str(row[position])
+            groups.setdefault((name, raw), []).append(row[0])
+    return [(name, raw, ids) for (name, raw), ids in groups.items()]
+
+
+def _naive(rows, matched_ids, params):
+    """What the facet counts must be: a plain loop over the documents."""
+
+    def values(name, row):
+        return facet_index.column_values(name, row[COLUMN[name]])
+
+    def passes(row, skip=None):
+        for name, chosen in params.filters.items():
+            if name != skip and chosen and not set(values(name, row)) & set(chosen):
+                return False
+        return True
+
+    matched = [row for row in rows if row[0] in matched_ids]
+    total = sum(1 for row in matched if passes(row))
+    facets = {name: Counter() for name in FACETS}
+    for name in FACETS:
+        for row in matched:
+            if passes(row, skip=name):
+                facets[name].update(values(name, row))
+    return total, facets
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents=documents, chosen=filters, first_id=st.integers(1, 500))
+def test_bitset_counts_equal_a_plain_count(documents, chosen, first_id):
+    rows = [_row(first_id + n, doc) for n, doc in enumerate(documents)]
+    matched_ids = [row[0] for row, doc in zip(rows, documents, strict=True) if doc[-1]]
+    params = SearchParams(query="x", **chosen)
+    index = facet_index.FacetIndex.from_groups(_groups(rows))
+
+    results, facets = index.count(facet_index.bitset(matched_ids), params)
+
+    expected_total, expected_facets = _naive(rows, set(matched_ids), params)
+    assert results.bit_count() == expected_total
+    assert facets == expected_facets
+
+
+def test_matched_ids_beyond_the_index_count_without_facet_values():
+    """A document added after the facet index was built still counts in the total."""
+    index = facet_index.FacetIndex.from_groups([("type", "core.contentpage", [1]), ("theme", ",1,", [1])])
+    results, facets = index.count(facet_index.bitset([1, 5000]), SearchParams(query="x"))
+    assert results.bit_count() == 2
+    assert facets["type"] == Counter({"core.contentpage": 1})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_index_state_changes_with_every_write_even_after_a_flush(home_page):
+    SearchDocument.objects.all().delete()
+    IndexState.objects.all().delete()  # as a test flush leaves it: the triggers create the row again
+    assert IndexState.current() == (0, 0)
+
+    page = home_page.add_child(instance=ContentPage(title="Werving in de wijk", slug="werving-wijk"))
+    indexing.index_object(page)
+    after_insert = IndexState.current()
+    assert after_insert != (0, 0)
+
+    page.title = "Werving in het dorp"
+    page.save_revision().publish()
+    indexing.index_object(page)
+    after_update = IndexState.current()
+    assert after_update != after_insert
+
+    SearchDocument.objects.filter(object_id=str(page.pk)).delete()  # a raw delete, bypassing the app
+    assert IndexState.current() != after_update
+
+
+@pytest.mark.django_db(transaction=True)
+def test_facet_counts_follow_unpublishing_at_once(client, home_page):
+    """Counts are keyed on the index state, so a removal shows in the next search, not minutes later."""
+    pages = []
+    for n in range(3):
+        page = home_page.add_child(instance=ContentPage(title=f"Maatjesproject {n}", slug=f"maatje-{n}"))
+        page.save_revision().publish()
+        pages.append(page)
+    indexing.rebuild()
+    first = client.get("/zoeken/", {"q": "maatjesproject"}).context["outcome"].response
+    assert first.total == 3
+    assert first.facets["type"]["core.contentpage"] == 3
+
+    pages[0].unpublish()
+    second = client.get("/zoeken/", {"q": "maatjesproject"}).context["outcome"].response
+    assert second.total == 2
+    assert second.facets["type"]["core.contentpage"] == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage setting")
+@pytest.mark.django_db
+def test_postgres_documents_table_keeps_large_values_out_of_line():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'search_searchdocument'")
+        assert "toast_tuple_target=128" in cursor.fetchone()[0]
+
+
+@pytest.mark.django_db
+def test_words_seen_before_are_not_matched_again_until_the_index_changes(client, corpus, home_page):
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    def search(q):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/zoeken/", {"q": q}).context["outcome"].response
+        matching = [
+            x["sql"] for x in queries.captured_queries if "group_concat(rowid)" in x["sql"] or "int8send" in x["sql"]
+        ]
+        return response.total, matching
+
+    expected, _ = search("vrijwilligers gemeente")
+    cache.clear()
+    search("vrijwilligers")
+    search("gemeente")
+    total, matching = search("vrijwilligers gemeente")
+    assert total == expected > 0
+    assert matching == []  # both words came from the cache
+
+    page = home_page.add_child(instance=ContentPage(title="Gemeente zoekt vrijwilligers", slug="gemeente-zoekt"))
+    page.save_revision().publish()
+    indexing.index_object(page)  # what the publish signal does after the commit
+    total, matching = search("vrijwilligers gemeente")
+    assert total == expected + 1
+    assert len(matching) == 1
