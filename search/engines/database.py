@@ -41,6 +41,11 @@ def _fts_term(stem):
     return "(" + " OR ".join(f'"{form}"' for form in dutch.variants(stem)) + ")"
 
 
+def _match_key(vendor, state, term):
+    digest = hashlib.sha256(term.encode()).hexdigest()[:32]
+    return f"search:match:{vendor}:{state[0]}:{state[1]}:{digest}"
+
+
 def _tsquery_term(word):
     """One query word for to_tsquery('dutch', …): a prefix (compounds start with it), with its f/v or s/z
     variant."""
@@ -108,7 +113,7 @@ class DatabaseEngine:
         if not params.stems:
             return index.everything
         terms = self._match_terms(params)
-        keys = {term: f"search:match:{self.vendor}:{state[0]}:{state[1]}:{term}" for term in terms}
+        keys = {term: _match_key(self.vendor, state, term) for term in terms}
         cached = cache.get_many(list(keys.values()))
         matched, missing = None, []
         for term in terms:
