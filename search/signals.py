@@ -5,11 +5,15 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import indexing
+from search import indexing, tasks
 
 
 def _after_commit(function, *args):
-    transaction.on_commit(lambda: indexing.safely(function, *args))
+    def run():
+        indexing.safely(function, *args)
+        tasks.warm_facet_index_quietly()
+
+    transaction.on_commit(run)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -28,6 +32,7 @@ def on_page_moved(sender, instance, **kwargs):
 
 def on_page_deleted(sender, instance, **kwargs):
     indexing.safely(indexing.remove_object, instance)
+    transaction.on_commit(tasks.warm_facet_index_quietly)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
@@ -48,6 +53,7 @@ def on_other_saved(sender, instance, **kwargs):
 
 def on_other_deleted(sender, instance, **kwargs):
     indexing.safely(indexing.remove_object, instance)
+    transaction.on_commit(tasks.warm_facet_index_quietly)
 
 
 def connect():

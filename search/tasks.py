@@ -49,3 +49,19 @@ def refresh_vocabulary_quietly():
     except Exception:  # noqa: BLE001 - spelling hints are a nicety; a search must not fail for them
         cache.delete(REFRESHING_KEY)
         logger.warning("Search: could not refresh the spelling vocabulary", exc_info=True)
+
+
+@task()
+def warm_facet_index():
+    """Build the facet index for the search index as it is now, so that the next search need not."""
+    from search.engines import facet_index
+    from search.models import IndexState
+
+    facet_index.get(IndexState.current())
+
+
+def warm_facet_index_quietly():
+    try:
+        warm_facet_index.enqueue()
+    except Exception:  # noqa: BLE001 - only a head start: a search builds it itself when needed
+        logger.warning("Search: could not queue the facet index build", exc_info=True)

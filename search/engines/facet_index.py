@@ -160,9 +160,14 @@ def _read_groups():
             yield name, raw, decode(data)
 
 
+def cache_key(state):
+    return f"search:facet-index:{connection.vendor}:{state[0]}:{state[1]}"
+
+
 def get(state):
-    """The facet index for this index state: from the process, the cache, or built now."""
-    key = f"search:facet-index:{connection.vendor}:{state[0]}:{state[1]}"
+    """The facet index for this index state: from the process, the cache, or built now. After every index
+    update a background task builds it (``search.tasks.warm_facet_index``), so searches rarely have to."""
+    key = cache_key(state)
     entry = _local.get("entry")
     if entry is not None and entry[0] == key:
         return entry[1]

@@ -205,3 +205,18 @@ def test_words_seen_before_are_not_matched_again_until_the_index_changes(client,
     total, matching = search("vrijwilligers gemeente")
     assert total == expected + 1
     assert len(matching) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_builds_the_facet_index_ahead_of_the_next_search(home_page):
+    from django.core.cache import cache
+
+    page = home_page.add_child(instance=ContentPage(title="Sportclub zoekt trainers", slug="sportclub"))
+    cache.clear()
+    facet_index._local.clear()
+    page.save_revision().publish()  # indexes on commit, then queues the build (tasks run at once in tests)
+
+    index = cache.get(facet_index.cache_key(IndexState.current()))
+    assert index is not None
+    document = SearchDocument.objects.for_object(page).get()
+    assert index.values["type"]["core.contentpage"] >> document.pk & 1
