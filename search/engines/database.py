@@ -50,9 +50,9 @@ def _match_key(vendor, state, term):
 
 
 def _tsquery_term(word):
-    """One query word for to_tsquery('dutch', …): a prefix (compounds start with it), with its f/v or s/z
-    variant."""
-    return "(" + " | ".join(f"{form}:*" if len(form) >= 3 else form for form in dutch.variants(word)) + ")"
+    """One query word for to_tsquery('dutch', …), which stems it: the word or its f/v or s/z variant. Exact
+    lexemes, like SQLite's terms (see ``search.dutch``): compound parts are indexed themselves."""
+    return "(" + " | ".join(dutch.variants(word)) + ")"
 
 
 class DatabaseEngine:
