@@ -2,7 +2,7 @@
 
 Facet counts read the ids of every matched document through a bitmap heap scan, which visits every heap
 page holding a match. With the default TOAST threshold each row kept about 1 KB inline (summary,
-compressed text, tsvector parts): 100,000 documents filled 13,000 pages. With ``toast_tuple_target``
+compressed text, tsvector parts): 100,000 documents filled 13,000 pages (103 MB). With ``toast_tuple_target``
 at its minimum the large values move to the TOAST table and the heap shrinks to about a quarter, which
 halves the time a common word takes. The short columns that facet counts and results read stay inline
 (storage PLAIN): at that target even a 31-byte type key would otherwise move out of line, and grouping
