@@ -44,6 +44,11 @@ def _fts_term(stem):
     return "(" + " OR ".join(f'"{form}"' for form in dutch.variants(stem)) + ")"
 
 
+def _fts_text_match(terms):
+    """An FTS5 condition: every term in the title or the body."""
+    return f"{{title_terms body_terms}}: ({' AND '.join(terms)})"
+
+
 def _match_key(vendor, state, term):
     digest = hashlib.sha256(term.encode()).hexdigest()[:32]
     return f"search:match:{vendor}:{state[0]}:{state[1]}:{digest}"
@@ -149,7 +154,7 @@ class DatabaseEngine:
             cursor.execute(sql, [" & ".join(terms)])
             return facet_index.bitset(facet_index.ids_from_bytes(cursor.fetchone()[0]))
         sql = "SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH %s"
-        cursor.execute(sql, [f"{{title_terms body_terms}}: ({' AND '.join(terms)})"])
+        cursor.execute(sql, [_fts_text_match(terms)])
         return facet_index.bitset(facet_index.ids_from_text(cursor.fetchone()[0]))
 
     def suggest(self, text, limit=8):
@@ -177,15 +182,12 @@ class DatabaseEngine:
     # SQLite ------------------------------------------------------------------------------------------------
 
     @staticmethod
-    def sqlite_match(params, with_facets=True):
+    def sqlite_match(params):
         parts = []
-        stems = params.stems
-        if stems:
-            terms = " AND ".join(_fts_term(stem) for stem in stems)
-            parts.append(f"{{title_terms body_terms}}: ({terms})")
-        if with_facets:
-            for tokens in facet_groups(params):
-                parts.append("facet_terms: (" + " OR ".join(f'"{token}"' for token in tokens) + ")")
+        if params.stems:
+            parts.append(_fts_text_match(_fts_term(stem) for stem in params.stems))
+        for tokens in facet_groups(params):
+            parts.append("facet_terms: (" + " OR ".join(f'"{token}"' for token in tokens) + ")")
         if not parts:
             parts.append('facet_terms: "zzall"')
         return " AND ".join(parts)
@@ -227,16 +229,14 @@ class DatabaseEngine:
     # PostgreSQL --------------------------------------------------------------------------------------------
 
     @staticmethod
-    def postgres_queries(params, with_facets=True):
+    def postgres_queries(params):
         """(text tsquery source, facet tsquery source) for to_tsquery('dutch', …) / to_tsquery('simple', …)."""
         text = " & ".join(_tsquery_term(word) for word in params.words)
-        facets = ""
-        if with_facets:
-            facets = " & ".join("(" + " | ".join(tokens) + ")" for tokens in facet_groups(params))
+        facets = " & ".join("(" + " | ".join(tokens) + ")" for tokens in facet_groups(params))
         return text, facets
 
-    def _postgres_where(self, params, with_facets=True):
-        text, facets = self.postgres_queries(params, with_facets)
+    def _postgres_where(self, params):
+        text, facets = self.postgres_queries(params)
         clauses, args = [], []
         if text:
             clauses.append("search_vector @@ to_tsquery('dutch', %s)")
