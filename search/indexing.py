@@ -216,9 +216,11 @@ def rebuild():
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         count = write_documents(iter_public_objects())
+    from search import tasks
     from search.engines import elasticsearch
 
     elasticsearch.rebuild_quietly()
+    tasks.warm_facet_index_quietly()  # so the first search after a rebuild need not build it
     return count
 
 

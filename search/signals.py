@@ -8,26 +8,27 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from search import indexing, tasks
 
 
-def _after_commit(function, *args):
+def _after_commit(*calls):
+    """After the commit: each (function, *args) index update, failures logged, then one facet index build."""
+
     def run():
-        indexing.safely(function, *args)
+        for function, *args in calls:
+            indexing.safely(function, *args)
         tasks.warm_facet_index_quietly()
 
     transaction.on_commit(run)
 
 
 def on_page_published(sender, instance, **kwargs):
-    _after_commit(indexing.index_object, instance)
-    _after_commit(indexing.reconcile_other_models)
+    _after_commit((indexing.index_object, instance), (indexing.reconcile_other_models,))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    _after_commit(indexing.index_object, instance)
-    _after_commit(indexing.reconcile_other_models)
+    _after_commit((indexing.index_object, instance), (indexing.reconcile_other_models,))
 
 
 def on_page_moved(sender, instance, **kwargs):
-    _after_commit(indexing.index_subtree, instance)
+    _after_commit((indexing.index_subtree, instance))
 
 
 def on_page_deleted(sender, instance, **kwargs):
@@ -44,11 +45,11 @@ def on_restriction_changed(sender, instance, **kwargs):
             indexing.index_subtree(page)
         indexing.reconcile_other_models()
 
-    _after_commit(reindex)
+    _after_commit((reindex,))
 
 
 def on_other_saved(sender, instance, **kwargs):
-    _after_commit(indexing.index_object, instance)
+    _after_commit((indexing.index_object, instance))
 
 
 def on_other_deleted(sender, instance, **kwargs):

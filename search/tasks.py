@@ -21,11 +21,19 @@ def log_search(query, zero_results):
     )
 
 
-def log_search_quietly(query, zero_results):
+def _enqueue_quietly(task_, what, *args):
+    """Queue a task; when the queue fails, log it and return False. None of these may break a search or a
+    publish: statistics, spelling hints and the facet index's head start are all extras."""
     try:
-        log_search.enqueue(query, zero_results)
-    except Exception:  # noqa: BLE001 - statistics must never break a search
-        logger.warning("Search: could not log a query", exc_info=True)
+        task_.enqueue(*args)
+    except Exception:  # noqa: BLE001
+        logger.warning("Search: could not queue %s", what, exc_info=True)
+        return False
+    return True
+
+
+def log_search_quietly(query, zero_results):
+    _enqueue_quietly(log_search, "a query log", query, zero_results)
 
 
 REFRESHING_KEY = "search:vocabulary:refreshing"
@@ -42,13 +50,8 @@ def refresh_vocabulary():
 
 def refresh_vocabulary_quietly():
     """Ask for a vocabulary rebuild, at most once per five minutes however many searches ask."""
-    if not cache.add(REFRESHING_KEY, True, 5 * 60):
-        return
-    try:
-        refresh_vocabulary.enqueue()
-    except Exception:  # noqa: BLE001 - spelling hints are a nicety; a search must not fail for them
+    if cache.add(REFRESHING_KEY, True, 5 * 60) and not _enqueue_quietly(refresh_vocabulary, "a vocabulary refresh"):
         cache.delete(REFRESHING_KEY)
-        logger.warning("Search: could not refresh the spelling vocabulary", exc_info=True)
 
 
 @task()
@@ -61,7 +64,5 @@ def warm_facet_index():
 
 
 def warm_facet_index_quietly():
-    try:
-        warm_facet_index.enqueue()
-    except Exception:  # noqa: BLE001 - only a head start: a search builds it itself when needed
-        logger.warning("Search: could not queue the facet index build", exc_info=True)
+    """Queue a facet index build (a search builds it itself when this fails)."""
+    _enqueue_quietly(warm_facet_index, "the facet index build")

@@ -220,3 +220,16 @@ def test_publishing_builds_the_facet_index_ahead_of_the_next_search(home_page):
     assert index is not None
     document = SearchDocument.objects.for_object(page).get()
     assert index.values["type"]["core.contentpage"] >> document.pk & 1
+
+
+@pytest.mark.django_db
+def test_a_rebuild_builds_the_facet_index_ahead_of_the_next_search(corpus):
+    from django.core.cache import cache
+
+    cache.clear()
+    facet_index._local.clear()
+    indexing.rebuild()  # what update_index and rebuild_search_documents run
+
+    index = cache.get(facet_index.cache_key(IndexState.current()))
+    assert index is not None
+    assert index.everything.bit_count() == SearchDocument.objects.count() > 0

@@ -5,7 +5,6 @@ INSTALLED_APPS, so this command is the one `manage.py update_index` runs."""
 from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndexCommand
 
 from search import indexing
-from search.tasks import warm_facet_index
 
 
 class Command(WagtailUpdateIndexCommand):
@@ -14,6 +13,5 @@ class Command(WagtailUpdateIndexCommand):
         if options.get("schema_only"):
             return
         count = indexing.rebuild()
-        warm_facet_index.call()  # the first search after a rebuild need not build the facet counts' index
         if options["verbosity"] > 0:
             self.stdout.write(f"Search documents rebuilt: {count}")
