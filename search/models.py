@@ -118,12 +118,17 @@ class QueryLogQuerySet(models.QuerySet):
 
 
 class QueryLog(models.Model):
-    """How often a (normalised) query was searched on a day. No user, session, IP address or time of day."""
+    """How often a (normalised) query was searched on a day. No user, session, IP address or time of day.
+
+    ``visitors`` counts how many different visitors searched it that day, told apart by a keyed hash that
+    changes every day (see ``QueryLogVisitor``), so the popular searches show only what several people asked.
+    """
 
     query = models.CharField(_("query"), max_length=200)
     day = models.DateField(_("day"))
     searches = models.PositiveIntegerField(_("searches"), default=0)
     zero_result_searches = models.PositiveIntegerField(_("searches without results"), default=0)
+    visitors = models.PositiveIntegerField(_("different visitors"), default=0)
 
     objects = QueryLogQuerySet.as_manager()
 
@@ -135,3 +140,43 @@ class QueryLog(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.day})"
+
+
+class QueryLogVisitor(models.Model):
+    """One anonymous visitor mark on one day's log: a 16-hex-digit keyed hash of address and browser.
+
+    The key is random, made per day and kept only in the cache; the marks exist only to count each
+    visitor once per day and are deleted once their day is over (only the count stays on the log).
+    """
+
+    log = models.ForeignKey(QueryLog, on_delete=models.CASCADE, related_name="visitor_marks")
+    visitor = models.CharField(max_length=16)
+
+    class Meta:
+        verbose_name = _("search visitor mark")
+        verbose_name_plural = _("search visitor marks")
+        constraints = [models.UniqueConstraint(fields=["log", "visitor"], name="search_querylogvisitor_unique")]
+
+    def __str__(self):
+        return self.visitor
+
+
+class BlockedSearchTerm(models.Model):
+    """A word that may never appear among the popular searches, or one search term an editor hid."""
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("Word: hide every search term that contains it")
+        TERM = "term", _("Search term: hide exactly this search term")
+
+    term = models.CharField(_("word or search term"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.WORD)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("blocked search term")
+        verbose_name_plural = _("blocked search terms")
+        ordering = ["term"]
+        constraints = [models.UniqueConstraint(fields=["term", "kind"], name="search_blockedsearchterm_unique")]
+
+    def __str__(self):
+        return self.term
