@@ -1,4 +1,4 @@
-"""Production: refuses to start without SECRET_KEY; HTTPS-only cookies and HSTS."""
+"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS or REDIS_URL; HTTPS-only cookies and HSTS."""
 
 import os
 
@@ -10,6 +10,14 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
+if not REDIS_URL:  # noqa: F405
+    # Every gunicorn worker and the task worker must share one cache: otherwise each worker counts its own
+    # rate limits (4 workers let 40 of 60 through a limit of 10) and web workers never see the spelling
+    # vocabulary the task worker builds.
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in the environment for production (for example redis://127.0.0.1:6379/0): "
+        "rate limits and the search vocabulary need a cache shared by all processes."
+    )
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405

@@ -95,6 +95,7 @@ def test_production_settings_pass_check_deploy():
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x7#" + "k2" * 30,
         "ALLOWED_HOSTS": "kennisplatform.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/7",
     }
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
