@@ -1,5 +1,7 @@
 """Demo content: one past and one upcoming Kennisboostweek, and two information sessions for municipalities.
 
+Runtime code (`make run` calls seed_demo): plain model construction, never the test factories.
+
 Dates are computed from today, so the demo stays valid; pages are found by slug on a second run.
 """
 
@@ -7,12 +9,14 @@ import datetime
 
 from django.utils import timezone
 
-from knowledgeboost.factories import (
-    KnowledgeBoostIndexPageFactory,
-    KnowledgeBoostWeekPageFactory,
-    SessionPageFactory,
+from knowledgeboost.models import (
+    EventFormat,
+    KnowledgeBoostIndexPage,
+    KnowledgeBoostWeekPage,
+    Registration,
+    RegistrationStatus,
+    SessionPage,
 )
-from knowledgeboost.models import EventFormat, Registration, RegistrationStatus
 
 TEAMS = "https://teams.microsoft.com/l/meetup-join/demo-kennisplatform-{}"
 
@@ -71,7 +75,7 @@ def add_sessions(demo, week, rows, themes, audiences, past=False):
         slug = f"{week.slug}-sessie-{number + 1}"
         if week.get_children().filter(slug=slug).exists():
             continue
-        session = SessionPageFactory.build(
+        session = SessionPage(
             title=title,
             slug=slug,
             start=at(day, start),
@@ -108,7 +112,7 @@ def add_sessions(demo, week, rows, themes, audiences, past=False):
 def seed(demo):
     index = demo.ensure_page(
         demo.home,
-        KnowledgeBoostIndexPageFactory._meta.model,
+        KnowledgeBoostIndexPage,
         slug="kennisboostweken",
         title="Kennisboostweken",
         introduction="<p>In de Kennisboostweken delen organisaties, gemeenten en ervaringsdeskundigen online wat "
@@ -123,7 +127,7 @@ def seed(demo):
     upcoming_start = monday(3)
     upcoming = demo.ensure_page(
         index,
-        KnowledgeBoostWeekPageFactory._meta.model,
+        KnowledgeBoostWeekPage,
         slug="kennisboostweek-nieuwe-gezichten",
         title="Kennisboostweek Nieuwe gezichten",
         theme="Nieuwe gezichten in je organisatie",
@@ -139,7 +143,7 @@ def seed(demo):
     past_start = monday(-6)
     past = demo.ensure_page(
         index,
-        KnowledgeBoostWeekPageFactory._meta.model,
+        KnowledgeBoostWeekPage,
         slug="kennisboostweek-inclusief-welkom",
         title="Kennisboostweek Inclusief welkom",
         theme="Iedereen welkom",
@@ -158,7 +162,7 @@ def seed(demo):
         if index.get_children().filter(slug=slug).exists():
             continue
         day = monday(weeks) + datetime.timedelta(days=1)
-        session = SessionPageFactory.build(
+        session = SessionPage(
             title=f"Voorlichtingssessie voor gemeenten ({number} van 2)",
             slug=slug,
             start=at(day, hour),
