@@ -2,7 +2,6 @@
 
 import io
 
-import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Revision
@@ -10,17 +9,8 @@ from wagtail.models import Revision
 from core.models import User
 from expeditions.models import ExpeditionLeader, ExpeditionPage, LessonPage, Organisation
 
-pytestmark = pytest.mark.django_db
 
-
-def seed():
-    out = io.StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
-
-
-def test_demo_has_varied_expeditions_each_with_lessons():
-    output = seed()
+def test_demo_has_varied_expeditions_each_with_lessons(demo):
     expeditions = list(ExpeditionPage.objects.live().with_status())
     assert len(expeditions) >= 6
     assert len({page.province for page in expeditions}) >= 6
@@ -30,20 +20,18 @@ def test_demo_has_varied_expeditions_each_with_lessons():
         assert 2 <= lessons <= 4, page.title
         assert page.participations.exists() and page.leaderships.exists() and page.target_groups.exists()
     assert min(page.start_date.year for page in expeditions) == 2020, "the pilots ran in 2020"
-    assert "wachtwoord" not in output.lower() and "password" not in output.lower()
+    assert "Created" in demo.output
+    assert "wachtwoord" not in demo.output.lower() and "password" not in demo.output.lower()
 
 
-def test_demo_creates_no_user_accounts():
-    seed()
+def test_demo_creates_no_user_accounts(demo):
     assert ExpeditionLeader.objects.count() >= 4
     assert not ExpeditionLeader.objects.filter(user__isnull=False).exists()
     assert not User.objects.exists(), "seed_demo creates no users unless asked"
     assert ExpeditionLeader.objects.exclude(email="").filter(contact_preference="email").exists()
 
 
-def test_demo_is_idempotent():
-    seed()
-
+def test_demo_is_idempotent(demo):
     def counts():
         return (
             ExpeditionPage.objects.count(),
@@ -55,5 +43,5 @@ def test_demo_is_idempotent():
         )
 
     before = counts()
-    seed()
+    call_command("seed_demo", stdout=io.StringIO())
     assert counts() == before

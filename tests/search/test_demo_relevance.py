@@ -1,10 +1,7 @@
 """Relevance set over the demo content that `seed_demo` builds (all sections: lessons, sessions, tips,
 stories, core pages). Each query must have one of the expected pages in its top 5."""
 
-import os
-
 import pytest
-from django.core.management import call_command
 
 from search import service
 from search.engines.base import SearchParams
@@ -54,12 +51,8 @@ DEMO_RELEVANCE = [
 
 
 @pytest.fixture
-def demo_site(db):
-    from tests.conftest import ensure_wagtail_base
-
-    ensure_wagtail_base()
-    with open(os.devnull, "w") as devnull:
-        call_command("seed_demo", stdout=devnull)
+def demo_site(demo):
+    """The session's seeded demo (tests/conftest.py), searchable."""
     return SearchDocument.objects.count()
 
 

@@ -28,14 +28,7 @@ def test_home_section_shows_newest_public_tips(home_page, tip_index, django_asse
     assert section.more_url == "/tips/"
 
 
-@pytest.mark.django_db
-def test_demo_imports_the_80_tips_collection_once():
-    from tests.conftest import ensure_wagtail_base
-
-    ensure_wagtail_base()
-    demo = DemoBuilder()
-    seed_core(demo)
-    seed_tips(demo)
+def test_demo_imports_the_80_tips_collection_once(demo):
     collection = TipCollectionPage.objects.get(slug="80-tips-voor-gemeenten-en-lokale-initiatieven")
     assert collection.live
     assert collection.tips.count() >= 20
@@ -44,8 +37,10 @@ def test_demo_imports_the_80_tips_collection_once():
     assert collection.occasion_date.year == 2015
     assert "Stimuland" in collection.organisers
 
+    tips_before = Tip.objects.count()
     again = DemoBuilder()
     seed_core(again)
     seed_tips(again)
     assert again.created == 0
+    assert Tip.objects.count() == tips_before
     assert Tip.objects.count() == sum(page.tips.count() for page in TipCollectionPage.objects.all())
