@@ -1,5 +1,6 @@
 /* Search suggestions: WAI-ARIA 1.2 combobox with a listbox popup, on every input with data-search-suggest.
- * Progressive enhancement: without this script the search forms submit as usual. */
+ * Progressive enhancement: without this script the search forms submit as usual. Its styles are in
+ * search/css/search.css, which base.html links in the head of every page (hashed in production). */
 (function () {
     "use strict";
 
@@ -9,15 +10,6 @@
         none: "Geen suggesties."
     };
     var counter = 0;
-
-    function ensureStylesheet(script) {
-        if (!script || document.querySelector("link[data-search-css], link[href*=\"search/css/search.css\"]")) { return; }
-        var link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = script.src.replace(/js\/search-suggest\.js.*$/, "css/search.css");
-        link.setAttribute("data-search-css", "");
-        document.head.appendChild(link);
-    }
 
     function Combobox(input) {
         counter += 1;
@@ -188,9 +180,7 @@
         if (option) { this.go(Number(option.getAttribute("data-index"))); }
     };
 
-    var script = document.currentScript;
     function init() {
-        ensureStylesheet(script);
         document.querySelectorAll("input[data-search-suggest]").forEach(function (input) {
             if (!input.hasAttribute("data-search-suggest-ready")) {
                 input.setAttribute("data-search-suggest-ready", "");
