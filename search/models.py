@@ -4,10 +4,18 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from search import dutch
+
+# A search term is shown among the popular searches only when this many different visitors searched it
+# (one visitor counts once per day) in the period, and every one of those searches found something.
+POPULAR_MIN_VISITORS = getattr(settings, "SEARCH_POPULAR_MIN_VISITORS", 3)
+POPULAR_DAYS = 30
 
 
 class SearchDocumentQuerySet(models.QuerySet):
@@ -95,9 +103,39 @@ class QueryLogQuerySet(models.QuerySet):
         return (
             self.since(days)
             .values("query")
-            .annotate(searches=Sum("searches"), zero=Sum("zero_result_searches"))
+            .annotate(searches=Sum("searches"), zero=Sum("zero_result_searches"), people=Sum("visitors"))
             .order_by("-searches", "query")[:limit]
         )
+
+    def shown_on_site(self, days=POPULAR_DAYS, limit=6, min_visitors=None):
+        """The "popular searches" visitors see: searched by at least `min_visitors` different visitors,
+        never without results, and not hidden or blocked by an editor. Two queries, whatever the limit."""
+        min_visitors = POPULAR_MIN_VISITORS if min_visitors is None else min_visitors
+        candidates = (
+            self.since(days)
+            .values("query")
+            .annotate(people=Sum("visitors"), zero=Sum("zero_result_searches"), searches=Sum("searches"))
+            .filter(people__gte=max(min_visitors, 1), zero=0)
+            .order_by("-people", "-searches", "query")
+            .values_list("query", flat=True)[: limit * 20]
+        )
+        is_blocked = BlockedSearchTerm.objects.matcher()
+        return [query for query in candidates if not is_blocked(query)][:limit]
+
+    def record(self, query, zero_results, visitor=""):
+        """Count one search of `query` today; `visitor` (a daily keyed hash, or "") counts once per day."""
+        today = timezone.localdate()
+        log, _created = self.get_or_create(query=query[:200], day=today)
+        new_visitor = False
+        if visitor:
+            _mark, new_visitor = QueryLogVisitor.objects.get_or_create(log=log, visitor=visitor[:16])
+        self.filter(pk=log.pk).update(
+            searches=F("searches") + 1,
+            zero_result_searches=F("zero_result_searches") + (1 if zero_results else 0),
+            visitors=F("visitors") + (1 if new_visitor else 0),
+        )
+        if cache.add(f"search:visitor-marks-pruned:{today.isoformat()}", True, 24 * 60 * 60):
+            QueryLogVisitor.objects.filter(log__day__lt=today).delete()
 
     def without_results(self, days=30, limit=50):
         return (
@@ -161,6 +199,41 @@ class QueryLogVisitor(models.Model):
         return self.visitor
 
 
+def _matches_word(blocked, word):
+    if blocked == word or dutch.stem(blocked) == dutch.stem(word):
+        return True
+    # Compounds: a blocked word of four letters or more also hides the words it starts or ends.
+    return len(blocked) >= 4 and (word.startswith(blocked) or word.endswith(blocked))
+
+
+class BlockedSearchTermQuerySet(models.QuerySet):
+    def matcher(self):
+        """A function telling whether a search term is blocked (one query, made now)."""
+        words, terms = [], set()
+        for term, kind in self.values_list("term", "kind"):
+            folded = dutch.words(term)
+            if not folded:
+                continue
+            if kind == BlockedSearchTerm.Kind.TERM:
+                terms.add(" ".join(folded))
+            else:
+                words.append(folded)
+
+        def is_blocked(query):
+            query_words = dutch.words(query)
+            if " ".join(query_words) in terms:
+                return True
+            for blocked in words:
+                size = len(blocked)
+                for start in range(len(query_words) - size + 1):
+                    window = query_words[start : start + size]
+                    if all(_matches_word(b, w) for b, w in zip(blocked, window, strict=True)):
+                        return True
+            return False
+
+        return is_blocked
+
+
 class BlockedSearchTerm(models.Model):
     """A word that may never appear among the popular searches, or one search term an editor hid."""
 
@@ -168,9 +241,18 @@ class BlockedSearchTerm(models.Model):
         WORD = "word", _("Word: hide every search term that contains it")
         TERM = "term", _("Search term: hide exactly this search term")
 
-    term = models.CharField(_("word or search term"), max_length=200)
+    term = models.CharField(
+        _("word or search term"),
+        max_length=200,
+        help_text=_(
+            "Capitals and accents do not matter. A word also hides its plural and, from four letters on, "
+            "the compound words that start or end with it."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.WORD)
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    objects = BlockedSearchTermQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("blocked search term")

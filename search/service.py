@@ -253,10 +253,10 @@ def spelling_suggestion(params):
 
 
 def popular_queries(limit=6):
-    return [row["query"] for row in QueryLog.objects.filter(zero_result_searches=0).popular(days=30, limit=limit)]
+    return QueryLog.objects.shown_on_site(limit=limit)
 
 
-def search(params, *, log=True):
+def search(params, *, log=True, visitor=""):
     """Run a search for the page or the API."""
     started = time.perf_counter()
     response, degraded = run_engines("search", params, offset=params.offset, limit=PAGE_SIZE)
@@ -277,7 +277,7 @@ def search(params, *, log=True):
     if log and params.stems and params.page == 1:
         from search.tasks import log_search_quietly
 
-        log_search_quietly(normalise_query_string(params.query), response.total == 0)
+        log_search_quietly(normalise_query_string(params.query), response.total == 0, visitor)
     outcome.took_ms = (time.perf_counter() - started) * 1000
     return outcome
 

@@ -3,8 +3,6 @@
 import logging
 
 from django.core.cache import cache
-from django.db.models import F
-from django.utils import timezone
 from django_tasks import task
 
 from search.models import QueryLog
@@ -13,12 +11,9 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def log_search(query, zero_results):
-    """Count one search of `query` today. Nothing about who searched is stored."""
-    log, _created = QueryLog.objects.get_or_create(query=query[:200], day=timezone.localdate())
-    QueryLog.objects.filter(pk=log.pk).update(
-        searches=F("searches") + 1, zero_result_searches=F("zero_result_searches") + (1 if zero_results else 0)
-    )
+def log_search(query, zero_results, visitor=""):
+    """Count one search of `query` today. Only a daily keyed hash of who searched is kept, for that day."""
+    QueryLog.objects.record(query, zero_results, visitor)
 
 
 def _enqueue_quietly(task_, what, *args):
@@ -32,8 +27,8 @@ def _enqueue_quietly(task_, what, *args):
     return True
 
 
-def log_search_quietly(query, zero_results):
-    _enqueue_quietly(log_search, "a query log", query, zero_results)
+def log_search_quietly(query, zero_results, visitor=""):
+    _enqueue_quietly(log_search, "a query log", query, zero_results, visitor)
 
 
 REFRESHING_KEY = "search:vocabulary:refreshing"

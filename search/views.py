@@ -1,7 +1,14 @@
+import hashlib
+import hmac
+import secrets
+
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.ratelimit import client_ip
 from search import service
 from search.engines.base import MAX_QUERY_LENGTH
 
@@ -46,11 +53,25 @@ def page_links(request, current, num_pages):
     }
 
 
+def visitor_mark(request):
+    """Tells today's visitors apart without knowing who they are: a keyed hash of address and browser.
+
+    The key is random, made once a day and kept only in the cache (shared by all workers in production),
+    never in the database; so a mark cannot be traced back to an address, and tomorrow the same visitor
+    gets another mark. Only the first 64 bits of the hash are kept.
+    """
+    day = timezone.localdate().isoformat()
+    key = cache.get_or_set(f"search:visitor-key:{day}", lambda: secrets.token_hex(32), timeout=2 * 24 * 60 * 60)
+    message = f"{client_ip(request)}\n{request.META.get('HTTP_USER_AGENT', '')[:500]}"
+    return hmac.new(key.encode(), message.encode(), hashlib.sha256).hexdigest()[:16]
+
+
 @require_GET
 def search(request):
     """The search page: results merged by relevance, facets, promotions and a helpful zero-results page."""
     params = service.parse_params(request.GET)
-    outcome = service.search(params)
+    # Only a first page is logged as a search (paging is not a new one).
+    outcome = service.search(params, visitor=visitor_mark(request) if params.page == 1 else "")
     context = {
         "query": params.query,
         "params": params,
@@ -68,6 +89,8 @@ def search(request):
         "max_query_length": MAX_QUERY_LENGTH,
     }
     context["active_filters"] = active_filters(request, outcome)
+    # Without results the filters cannot narrow anything: the advice then takes the page's full width.
+    context["show_filters"] = bool(outcome.results) and bool(outcome.facets or context["active_filters"])
     context["page_links"] = page_links(request, params.page, outcome.num_pages)
     if outcome.response.total == 0:
         context["popular_queries"] = service.popular_queries()

@@ -19,7 +19,15 @@ class Migration(migrations.Migration):
             name="BlockedSearchTerm",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("term", models.CharField(max_length=200, verbose_name="word or search term")),
+                (
+                    "term",
+                    models.CharField(
+                        help_text="Capitals and accents do not matter. A word also hides its plural and, from four "
+                        "letters on, the compound words that start or end with it.",
+                        max_length=200,
+                        verbose_name="word or search term",
+                    ),
+                ),
                 (
                     "kind",
                     models.CharField(

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core.factories import UserFactory
-from search.models import QueryLog, SearchDocument
+from search.models import QueryLog, QueryLogVisitor, SearchDocument
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,9 @@ def test_searches_are_counted_without_personal_data(client, corpus):
     assert (log.searches, log.zero_result_searches) == (2, 0)
     assert QueryLog.objects.get(query="qwertyuiop").zero_result_searches == 1
     field_names = {field.name for field in QueryLog._meta.get_fields()}
-    assert field_names == {"id", "query", "day", "searches", "zero_result_searches"}
+    assert field_names == {"id", "query", "day", "searches", "zero_result_searches", "visitors", "visitor_marks"}
+    # Who searched is only told apart by a daily keyed hash (see test_popular.py).
+    assert {field.name for field in QueryLogVisitor._meta.get_fields()} == {"id", "log", "visitor"}
 
 
 def test_prune_removes_logs_older_than_the_retention_period(settings):
@@ -36,7 +38,7 @@ def test_prune_removes_logs_older_than_the_retention_period(settings):
 
 
 def test_popular_searches_show_on_the_empty_search_page(client, corpus):
-    QueryLog.objects.create(query="werving", day=timezone.localdate(), searches=9)
+    QueryLog.objects.create(query="werving", day=timezone.localdate(), searches=9, visitors=3)
     html = client.get("/zoeken/").content.decode()
     assert "?q=werving" in html
 
