@@ -180,7 +180,10 @@ TASKS = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisplatform"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (e.g. https://kennisplatform.nl): `manage.py configure_site` gives the default Wagtail Site
+# its hostname and port, from which all absolute links are built (canonical, share, feeds, iCalendar, e-mails).
+SITE_URL = os.environ.get("SITE_URL", "")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL or "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
