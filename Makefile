@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-APP_DIRS := expeditions knowledgeboost tips stories search networks
+# Apps that keep their own Dutch catalogue (<app>/locale/), derived from the tree; the rest (core, config,
+# templates) shares locale/.
+APP_DIRS := $(patsubst %/locale/,%,$(wildcard */locale/))
 MESSAGE_IGNORES := -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*" $(foreach app,$(APP_DIRS),-i "$(app)/*")
 
 .DEFAULT_GOAL := help
@@ -30,14 +32,14 @@ install: $(VENV)/.installed ## Create .venv and install the runtime requirements
 install-dev: $(VENV)/.installed-dev ## Install the development and test requirements
 
 migrate: install ## Apply database migrations
-	@mkdir -p var
+	@mkdir -p "$${VAR_DIR:-var}"
 	$(BIN)/python manage.py migrate --noinput
 
-seed: migrate ## Add the Dutch demo content (idempotent); creates the admin user once
-	$(BIN)/python manage.py seed_demo --admin
+seed: migrate ## Add the Dutch demo content (idempotent); creates the admin user once; links point at HOST:PORT
+	$(BIN)/python manage.py seed_demo --admin --host $(HOST) --port $(PORT)
 
 run: seed ## Install, migrate, seed the demo content and serve on http://127.0.0.1:8000
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -59,7 +61,7 @@ bench: install-dev ## Run the benchmarks under bench/ (see bench/README.md)
 
 messages: install-dev ## Update and compile the Dutch catalogues (needs gettext)
 	$(BIN)/python manage.py makemessages -l nl --no-obsolete $(MESSAGE_IGNORES)
-	@for app in $(APP_DIRS); do if [ -d $$app/locale ]; then (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); fi; done
+	@for app in $(APP_DIRS); do (cd $$app && ../$(BIN)/django-admin makemessages -l nl --no-obsolete); done
 	$(BIN)/python manage.py compilemessages -l nl -i ".venv"
 
 clean: ## Remove the virtualenv and local data (database, media)
