@@ -88,3 +88,80 @@ def test_suggestions_follow_the_combobox_pattern(search_site, browser_page, live
     page.keyboard.press("Enter")
     page.wait_for_url("**/ervaringsdeskundigen-in-je-team/")
     assert page.locator("h1").inner_text() == "Ervaringsdeskundigen in je team"
+
+
+PHONE = {"width": 390, "height": 844}
+
+# Tab stops from the search field to the first result, before this fix: 37 (every filter came first).
+FOCUSED = """() => {
+    const el = document.activeElement;
+    if (el.closest('.search-result')) return 'result';
+    if (el.closest('.search-layout__filters')) return 'filter';
+    return el.tagName + (el.className ? '.' + el.className : '');
+}"""
+
+
+def tab_until_result_or_filter(page, limit=60):
+    """Press Tab from the focused element until a result link or a filter control has focus."""
+    passed = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        where = page.evaluate(FOCUSED)
+        if where in ("result", "filter"):
+            return where, passed
+        passed.append(where)
+    raise AssertionError(f"Neither a result nor a filter reached: {passed}")
+
+
+def test_on_a_phone_results_come_before_the_filters(search_site, browser_page, live_url):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    page.goto(live_url + "/zoeken/?q=vrijwilligers")
+    first_result = page.locator(".search-result").first.bounding_box()
+    filters = page.locator(".search-layout__filters").bounding_box()
+    assert first_result["y"] < PHONE["height"], f"first result starts {first_result['y']:.0f} px down"
+    assert filters["y"] > first_result["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_no_axe_violations(page)
+
+    page.locator("#search-input").focus()
+    reached, passed = tab_until_result_or_filter(page)
+    assert reached == "result", passed
+    assert len(passed) <= 4, passed  # search button, filters link (and nothing else in between)
+
+    # The labelled control near the result count leads to the filters, without JavaScript.
+    link = page.get_by_role("link", name="Filters en sortering")
+    assert link.is_visible()
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**#search-filters")
+    assert page.locator("#search-filters-heading").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED) == "filter"
+
+
+def test_filters_link_counts_active_filters_and_sits_right_of_the_results_on_wide_screens(
+    search_site, browser_page, live_url
+):
+    page = browser_page
+    page.goto(live_url + "/zoeken/?q=vrijwilligers")
+    page.get_by_role("checkbox", name="Werving").check()
+    page.get_by_role("button", name="Filters toepassen").click()
+    page.wait_for_url("**theme=*")
+    assert page.get_by_role("link", name="Filters en sortering (1 actief)").is_visible()
+    results = page.locator(".search-layout__results").bounding_box()
+    filters = page.locator(".search-layout__filters").bounding_box()
+    assert filters["x"] >= results["x"] + results["width"]  # a column to the right, in reading order
+    page.locator("#search-input").focus()
+    reached, passed = tab_until_result_or_filter(page)
+    assert reached == "result", passed
+    assert_no_axe_violations(page)
+
+
+def test_zero_results_use_the_full_content_width(search_site, browser_page, live_url):
+    page = browser_page
+    page.goto(live_url + "/zoeken/?q=qwertyuiop")
+    advice = page.locator(".search-no-results").bounding_box()
+    form = page.locator(".search-form").bounding_box()
+    assert advice["width"] >= form["width"] - 2, (advice, form)
+    assert_no_axe_violations(page)

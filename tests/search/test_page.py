@@ -190,3 +190,24 @@ def test_a_failing_vocabulary_refresh_never_breaks_the_zero_results_page(client,
     response = client.get("/zoeken/", {"q": "vrijwiligers"})
     assert response.status_code == 200
     assert response.context["outcome"].spelling == ""
+
+
+def test_results_come_before_the_filters_which_a_labelled_link_leads_to(client, corpus, vocabularies):
+    themes, _audiences = vocabularies
+    html = client.get("/zoeken/", {"q": "vrijwilligers", "theme": themes["Werving"].pk}).content.decode()
+    link = html.index('<a class="search-filters-link" href="#search-filters">Filters en sortering (1 actief)</a>')
+    first_result = html.index('class="search-result"')
+    filters = html.index('id="search-filters"')
+    first_checkbox = html.index('type="checkbox"')
+    assert link < first_result < filters < first_checkbox
+    assert "search-layout--with-filters" in html
+
+
+def test_zero_results_take_the_full_width_without_a_filter_column(client, corpus, vocabularies):
+    themes, _audiences = vocabularies
+    html = client.get("/zoeken/", {"q": "mantelzorger", "theme": themes["Jongeren"].pk}).content.decode()
+    assert "search-no-results" in html
+    assert "search-layout--with-filters" not in html
+    assert 'id="search-filters"' not in html and 'type="checkbox"' not in html
+    # The chosen filter can still be removed, one by one or all at once.
+    assert "search-active-filters" in html and "?q=mantelzorger" in html
