@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.text import clean_text
+
 
 class SessionChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
@@ -100,7 +102,8 @@ class RegistrationForm(forms.Form):
 
     def person(self):
         data = self.cleaned_data
-        return {key: data.get(key, "").strip() for key in ("name", "email", "organisation", "municipality", "needs")}
+        keys = ("name", "email", "organisation", "municipality", "needs")
+        return {key: clean_text(data.get(key, "")).strip() for key in keys}
 
     def personal_fields(self):
         return [self[name] for name in ("name", "email", "organisation", "municipality", "needs")]

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core.models import Audience, Theme
+from core.text import clean_text
 from search import dutch
 from search.engines import elasticsearch
 from search.engines.base import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchParams, SearchResponse
@@ -42,12 +43,13 @@ def parse_params(data):
         values = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
         if isinstance(values, str):
             values = [values]
-        return [str(v)[:100] for v in values if str(v).strip()][:MAX_VALUES_PER_FACET]
+        values = (clean_text(v)[:100] for v in values)
+        return [v for v in values if v.strip()][:MAX_VALUES_PER_FACET]
 
     raw = data.get("q", "") if hasattr(data, "get") else ""
     if isinstance(raw, list):
         raw = raw[0] if raw else ""
-    query = " ".join(str(raw or "").split())
+    query = " ".join(clean_text(raw).split())
     truncated = len(query) > MAX_QUERY_LENGTH
     query = query[:MAX_QUERY_LENGTH]
     sort = data.get("sort", "relevance") if hasattr(data, "get") else "relevance"
@@ -283,7 +285,7 @@ def search(params, *, log=True, visitor=""):
 
 
 def suggest(text, limit=8):
-    text = " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
+    text = " ".join(clean_text(text).split())[:MAX_QUERY_LENGTH]
     if len(text) < 2:
         return []
     documents, _degraded = run_engines("suggest", text, limit=limit)
