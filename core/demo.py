@@ -8,6 +8,10 @@ Every section adds its demo content with the ``register_demo_content`` Wagtail h
 
 ``demo`` is a :class:`DemoBuilder`. All helpers are idempotent: a second run finds what the
 first one made and changes nothing.
+
+`make run` runs seed_demo on requirements.txt alone: demo modules build their objects with plain model
+construction and ``add_child``, never with the test factories (factory_boy is a dev requirement). Factories may
+reuse helpers from the demo, not the other way round (tests/core/test_newcomer.py checks this).
 """
 
 import hashlib
