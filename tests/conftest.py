@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 
 import pytest
+import pytest_django.fixtures
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -146,15 +147,104 @@ def demo(request, _demo_database, db):
     return Demo(home=HomePage.objects.get(), output=_demo_database.output)
 
 
+class CommittedDemo:
+    """The demo committed to the test database and served by a live server, for browser tests.
+
+    Seeded once for all ``demo_live_server`` tests (they run last, one after another); the tables are
+    flushed, as after any transactional test, before another test runs or when the session ends.
+    """
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.server = None
+        self.pages = []
+        self.seedings = 0
+
+    @property
+    def active(self):
+        return self.server is not None
+
+    @property
+    def url(self):
+        return self.server.url
+
+    def activate(self):
+        if self.active:
+            return
+        from pytest_django.live_server_helper import LiveServer
+
+        with self.blocker.unblock():
+            seed_demo()
+            self.seedings += 1
+            self.pages = [
+                (type(page).__name__, page.url) for page in Page.objects.live().public().filter(depth__gte=2).specific()
+            ]
+            server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        self.server = server
+
+    def deactivate(self):
+        if not self.active:
+            return
+        server, self.server = self.server, None
+        server._live_server_modified_settings.disable()
+        server.stop()
+        with self.blocker.unblock():
+            call_command("flush", verbosity=0, interactive=False, database=DEFAULT_DB_ALIAS)
+        cache.clear()
+
+
+_committed_demo = None
+
+
+@pytest.fixture(scope="session")
+def _committed_demo_database(django_db_setup, django_db_blocker):
+    global _committed_demo
+    _committed_demo = CommittedDemo(django_db_blocker)
+    _committed_demo.activate()
+    yield _committed_demo
+    _committed_demo.deactivate()
+    _committed_demo = None
+
+
+@pytest.fixture
+def demo_live_server(request, _committed_demo_database):
+    """A live server of the seeded demo, committed to the database, for browser tests.
+
+    ``.url`` is the server's address; ``.pages`` lists (page type, path) of every live public page.
+    The test runs outside a transaction (no ``db``: its transaction would lock the SQLite database the
+    server writes to; no ``transactional_db`` or ``live_server``: their flush would remove the demo); it
+    may read the database but looks at the demo through the server. Browser tests that change data (send a
+    form) use ``live_server`` and their own factories instead, so the demo stays the same for the next test."""
+    fixtures = request.fixturenames
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server", "demo"} & set(
+        fixtures
+    ):
+        pytest.fail("demo_live_server tests use no database fixture or django_db marker.")
+    with _committed_demo_database.blocker.unblock():  # for the server's threads
+        yield _committed_demo_database
+
+
+def _databases_for_test(test, _original=pytest_django.fixtures._get_databases_for_test):
+    """pytest-django creates the test database only when a collected test asks for one through ``db``,
+    ``transactional_db``, ``live_server`` or the django_db marker; ``demo_live_server`` needs it too."""
+    if uses_demo_live_server(test):
+        return (DEFAULT_DB_ALIAS,), False
+    return _original(test)
+
+
+pytest_django.fixtures._get_databases_for_test = _databases_for_test
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Roll the demo back before any test that does not ask for it; bring it back for one that does."""
-    if _rolled_back_demo is None:
-        return
-    if "demo" in item.fixturenames:
-        _rolled_back_demo.activate()
-    else:
-        _rolled_back_demo.deactivate()
+    """Take each session demo away before any test that does not ask for it; bring it back for one that does."""
+    for manager, fixture in ((_committed_demo, "demo_live_server"), (_rolled_back_demo, "demo")):
+        if manager is not None and fixture not in item.fixturenames:
+            manager.deactivate()
+    for manager, fixture in ((_rolled_back_demo, "demo"), (_committed_demo, "demo_live_server")):
+        if manager is not None and fixture in item.fixturenames:
+            manager.activate()
 
 
 def uses_demo(item):

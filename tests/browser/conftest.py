@@ -64,17 +64,17 @@ def live_url(live_server):
     return live_server.url
 
 
-@pytest.fixture
-def browser_page(chromium_browser, live_server):
-    """A fresh browser tab; fails the test if the page loads anything from another host."""
-    context = chromium_browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+def open_tab(chromium_browser, base_url, viewport=None):
+    """A fresh browser tab (generator); fails the test if the page loads anything from another host or
+    breaks the Content-Security-Policy."""
+    context = chromium_browser.new_context(locale="nl-NL", viewport=viewport or {"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
     foreign_requests = []
 
     def record(request):
         url = request.url
-        if not (url.startswith(live_server.url) or url.startswith("data:") or url.startswith("about:")):
+        if not (url.startswith(base_url) or url.startswith("data:") or url.startswith("about:")):
             foreign_requests.append(url)
 
     page.on("request", record)
@@ -91,3 +91,15 @@ def browser_page(chromium_browser, live_server):
     context.close()
     assert not foreign_requests, f"Third-party requests: {foreign_requests}"
     assert not csp_errors, f"Content-Security-Policy violations: {csp_errors}"
+
+
+@pytest.fixture
+def browser_page(chromium_browser, live_server):
+    """A fresh browser tab on the live server (a transactional test: tables are flushed afterwards)."""
+    yield from open_tab(chromium_browser, live_server.url)
+
+
+@pytest.fixture
+def demo_page(chromium_browser, demo_live_server):
+    """A fresh browser tab on the live server of the seeded demo (seeded once for all such tests)."""
+    yield from open_tab(chromium_browser, demo_live_server.url)
