@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
@@ -134,8 +133,8 @@ class QueryLogQuerySet(models.QuerySet):
             zero_result_searches=F("zero_result_searches") + (1 if zero_results else 0),
             visitors=F("visitors") + (1 if new_visitor else 0),
         )
-        if cache.add(f"search:visitor-marks-pruned:{today.isoformat()}", True, 24 * 60 * 60):
-            QueryLogVisitor.objects.filter(log__day__lt=today).delete()
+        # A mark is only needed on its own day (one DELETE; usually nothing to delete).
+        QueryLogVisitor.objects.filter(log__day__lt=today).delete()
 
     def without_results(self, days=30, limit=50):
         return (

@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import logging
 import secrets
 
 from django.core.cache import cache
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_GET
 from core.ratelimit import client_ip
 from search import service
 from search.engines.base import MAX_QUERY_LENGTH
+
+logger = logging.getLogger(__name__)
 
 
 def _url(params):
@@ -61,7 +64,11 @@ def visitor_mark(request):
     gets another mark. Only the first 64 bits of the hash are kept.
     """
     day = timezone.localdate().isoformat()
-    key = cache.get_or_set(f"search:visitor-key:{day}", lambda: secrets.token_hex(32), timeout=2 * 24 * 60 * 60)
+    try:
+        key = cache.get_or_set(f"search:visitor-key:{day}", lambda: secrets.token_hex(32), timeout=2 * 24 * 60 * 60)
+    except Exception:  # noqa: BLE001 - counting visitors is an extra; the search itself must work
+        logger.warning("Search: no visitor key (cache unavailable)", exc_info=True)
+        return ""
     message = f"{client_ip(request)}\n{request.META.get('HTTP_USER_AGENT', '')[:500]}"
     return hmac.new(key.encode(), message.encode(), hashlib.sha256).hexdigest()[:16]
 

@@ -158,3 +158,15 @@ def test_visitor_marks_hold_no_address_and_change_every_day(client, db):
         # Yesterday's marks are gone (their count stays); today the same visitor has another mark.
         assert list(QueryLog.objects.order_by("day").values_list("visitors", flat=True)) == [1, 1]
         assert QueryLogVisitor.objects.get().visitor != mark.visitor
+
+
+def test_search_works_and_is_counted_when_the_cache_is_down(client, db, monkeypatch):
+    from search import views
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(views.cache, "get_or_set", down)
+    assert search_as(client, "mantelzorg", "192.0.2.1").status_code == 200
+    log = QueryLog.objects.get(query="mantelzorg")
+    assert (log.searches, log.visitors) == (1, 0)  # counted, but no visitor mark without the day's key
