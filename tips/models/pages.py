@@ -1,3 +1,4 @@
+import copy
 import datetime
 
 from django import forms
@@ -167,6 +168,34 @@ class TipCollectionPage(RoutablePageMixin, BasePage):
             update_reference_index_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
         return result
 
+    def with_content_json(self, content):
+        """The page as a revision holds it, without taking tag rows away from other tips.
+
+        Wagtail gives the tips of a copied page's revisions the ids of the copied tips, but leaves the ids of
+        their tag rows (``tagged_items``) pointing at the original tips' rows. Publishing or editing such a
+        revision would move those rows to the copy and strip the tags from the original collection. A tag row
+        that belongs to another tip (or no longer exists) is restored as a new row instead.
+        """
+        tagged = [
+            (tip.get("pk"), item)
+            for tip in content.get("tips", ())
+            for item in tip.get("tagged_items", ())
+            if item.get("pk") is not None
+        ]
+        if tagged:
+            owners = dict(
+                TipTag.objects.filter(pk__in=[item["pk"] for _tip, item in tagged]).values_list(
+                    "pk", "content_object_id"
+                )
+            )
+            if any(owners.get(item["pk"]) != tip_pk for tip_pk, item in tagged):
+                content = copy.deepcopy(content)
+                for tip in content["tips"]:
+                    for item in tip.get("tagged_items", ()):
+                        if item.get("pk") is not None and owners.get(item["pk"]) != tip.get("pk"):
+                            item["pk"] = None
+        return super().with_content_json(content)
+
     def assign_tip_slugs(self):
         """Give new tips a slug from their title, once; existing slugs never change, so permalinks stay valid."""
         tips = list(self.tips.all())
@@ -299,6 +328,18 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    def copy_cluster(self, exclude_fields=None):
+        """Copy the tip (with its tags, themes and audiences) for a copied collection, never its generic relations.
+
+        modelcluster copies every field it does not know as reverse by assignment, and assigning to a reverse
+        generic relation (``appreciations``, the search index's ``index_entries``) raises a TypeError. Wagtail
+        skips them when it copies a page; so does this. The appreciation counter belongs to the original tip: the
+        copy starts at zero under its own id. The slug is kept: slugs are unique per collection, so the copy's
+        permalinks are the new collection's URL plus the same slug.
+        """
+        generic_relations = [field.name for field in self._meta.get_fields() if isinstance(field, GenericRelation)]
+        return super().copy_cluster(exclude_fields=[*(exclude_fields or []), *generic_relations])
 
     def save(self, *args, **kwargs):
         if not self.slug:
