@@ -12,7 +12,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
 # Installed by requirements-dev.txt only, never by requirements.txt.
 DEV_ONLY_PACKAGES = ("factory", "wagtail_factories", "pytest", "hypothesis", "playwright")
@@ -68,6 +70,10 @@ def run(env, *args):
     )
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="always runs on its own SQLite file: once per CI run (the SQLite suite) is enough",
+)
 def test_migrate_and_seed_demo_need_only_the_runtime_requirements(tmp_path):
     env = runtime_env(tmp_path)
     blocked = run(env, "-c", "import factory")
