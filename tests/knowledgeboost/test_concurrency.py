@@ -1,4 +1,8 @@
-"""Capacity under concurrent submissions. Needs PostgreSQL: SQLite serialises writers anyway."""
+"""Capacity under concurrent submissions, threads calling the service directly. Needs PostgreSQL.
+
+The in-memory SQLite test database shares one cache between threads, which locks differently from a
+SQLite file; test_concurrent_http.py covers SQLite (and PostgreSQL) with worker processes on a file.
+"""
 
 import threading
 
@@ -11,7 +15,7 @@ from knowledgeboost.registrations import register
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="Row locks are only meaningful on PostgreSQL; run with DATABASE_URL=postgres://… to test concurrency.",
+    reason="Threads on the in-memory SQLite test database; see test_concurrent_http.py for SQLite.",
 )
 
 THREADS = 24

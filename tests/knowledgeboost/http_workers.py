@@ -1,0 +1,182 @@
+"""Real gunicorn workers on the test's database, and people who register through them over HTTP.
+
+Used by the concurrency tests: several worker processes, each with its own database connection,
+write to the same database file (SQLite) or server (PostgreSQL), exactly as in production.
+"""
+
+import contextlib
+import http.client
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def file_database_url(directory):
+    """Copy the current (in-memory) SQLite test database into a file and return its DATABASE_URL.
+
+    Call it in a transactional test after creating the data the workers need.
+    """
+    path = Path(directory) / "db.sqlite3"
+    connection.ensure_connection()
+    target = sqlite3.connect(path)
+    try:
+        connection.connection.backup(target)
+    finally:
+        target.close()
+    return f"sqlite:///{path}", path
+
+
+def postgres_url():
+    """DATABASE_URL of the PostgreSQL test database the current test uses."""
+    db = connection.settings_dict
+    user = urllib.parse.quote(db["USER"] or "")
+    password = urllib.parse.quote(db["PASSWORD"] or "")
+    auth = f"{user}:{password}@" if password else f"{user}@"
+    return f"postgres://{auth}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def sqlite_rows(path, sql, params=()):
+    """Read from the SQLite file the workers wrote to (the test's own connection is the in-memory copy)."""
+    reader = sqlite3.connect(path, timeout=30)
+    try:
+        return reader.execute(sql, params).fetchall()
+    finally:
+        reader.close()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(database_url, *, workers=4, worker_class="sync", threads=1, env=None, boot_timeout=90):
+    """Serve config.wsgi with the test settings on `database_url`; yields "host:port" once every worker is up."""
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="kb-gunicorn-") as directory:
+        config = Path(directory) / "gunicorn.conf.py"
+        config.write_text("# empty: every option is on the command line\n")
+        log_path = Path(directory) / "gunicorn.log"
+        command = [
+            sys.executable, "-m", "gunicorn", "config.wsgi:application",
+            "--config", str(config),
+            "--bind", f"127.0.0.1:{port}",
+            "--workers", str(workers),
+            "--worker-class", worker_class,
+            "--threads", str(threads),
+            "--timeout", "120",
+            "--graceful-timeout", "1",
+            "--preload",
+            "--log-level", "info",
+        ]  # fmt: skip
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DATABASE_URL": database_url,
+            # Every person comes from their own address, as behind one reverse proxy.
+            "TRUSTED_PROXY_COUNT": "1",
+            "LOG_LEVEL": "WARNING",
+            **(env or {}),
+        }
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+                command, cwd=settings.BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT
+            )
+        server = Server(f"127.0.0.1:{port}", process, log_path)
+        try:
+            server.wait_until_ready(workers, boot_timeout)
+            yield server
+        finally:
+            process.send_signal(signal.SIGQUIT)  # quick shutdown: the test is over
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+class Server:
+    def __init__(self, address, process, log_path):
+        self.address = address
+        self.process = process
+        self.log_path = log_path
+
+    def log(self):
+        return self.log_path.read_text(errors="replace")
+
+    def wait_until_ready(self, workers, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn stopped:\n{self.log()}")
+            booted = self.log().count("Booting worker")
+            if booted >= workers:
+                try:
+                    status = get(self.address, "/healthz")[0]
+                except OSError:
+                    status = None
+                if status == 200:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not start in {timeout} s:\n{self.log()}")
+
+
+def get(address, path, headers=None, timeout=30):
+    conn = http.client.HTTPConnection(address, timeout=timeout)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.read().decode(), response
+    finally:
+        conn.close()
+
+
+class Visitor:
+    """One person with their own address and cookies, filling in a registration form."""
+
+    def __init__(self, address, client_ip, timeout=120):
+        self.address = address
+        self.headers = {"X-Forwarded-For": client_ip}
+        self.timeout = timeout
+        self.cookies = {}
+
+    def open_form(self, path):
+        status, body, response = get(self.address, path, self.headers, self.timeout)
+        assert status == 200, f"GET {path}: {status}"
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookie = SimpleCookie(header)
+            self.cookies.update({name: morsel.value for name, morsel in cookie.items()})
+        self.token = TOKEN_RE.search(body).group(1)
+
+    def submit(self, path, data):
+        """POST the form; returns (status, Location header, seconds taken)."""
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.token}, doseq=True)
+        headers = {
+            **self.headers,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items()),
+        }
+        conn = http.client.HTTPConnection(self.address, timeout=self.timeout)
+        started = time.monotonic()
+        try:
+            conn.request("POST", path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            return response.status, response.getheader("Location", ""), time.monotonic() - started
+        finally:
+            conn.close()
