@@ -158,6 +158,26 @@ def test_filters_link_counts_active_filters_and_sits_right_of_the_results_on_wid
     assert_no_axe_violations(page)
 
 
+def test_search_pages_reflow_at_320_px(search_site, browser_page, live_url):
+    from django.utils import timezone
+
+    from search.models import QueryLog
+
+    QueryLog.objects.create(query="vrijwilligers" * 5, day=timezone.localdate(), searches=3, visitors=3)
+    page = browser_page
+    page.set_viewport_size({"width": 320, "height": 640})
+    for path in (
+        "/zoeken/",
+        "/zoeken/?q=vrijwilligersorganisaties",
+        "/zoeken/?q=inclusieagenda",
+        "/zoeken/?q=x" + "y" * 60,
+    ):
+        page.goto(live_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    page.goto(live_url + "/zoeken/")
+    assert page.get_by_role("link", name="vrijwilligers" * 5).is_visible()  # a long popular search wraps
+
+
 def test_zero_results_use_the_full_content_width(search_site, browser_page, live_url):
     page = browser_page
     page.goto(live_url + "/zoeken/?q=qwertyuiop")
