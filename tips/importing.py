@@ -5,23 +5,28 @@ read and every row checked first; only when there are no errors are the tips wri
 as a new revision of the collection (published when the collection is live, otherwise a draft).
 """
 
-import csv
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from core.models import Audience, Theme
 from tips.models import Tip
 from tips.models.pages import unique_slug
+from tips.spreadsheet import (  # noqa: F401 - MAX_ROWS is part of this module's interface
+    MAX_CELL_LENGTH,
+    MAX_ROWS,
+    SpreadsheetError,
+    column_name,
+    read_csv,
+    read_xlsx,
+)
 
 MAX_FILE_SIZE = 5 * 1024 * 1024
-MAX_ROWS = 2000
 MAX_TAG_LENGTH = 100
 
 # Canonical column -> accepted headers (compared case-insensitively, surrounding spaces ignored).
@@ -38,11 +43,13 @@ VALUE_SEPARATOR = re.compile(r"[;,]")
 
 @dataclass
 class RowError:
-    row: int
+    row: int | None  # None: the problem is the file, not one row
     column: str
     message: str
 
     def __str__(self):
+        if self.row is None:
+            return self.message
         if self.column:
             return _("Row %(row)s, column '%(column)s': %(message)s") % {
                 "row": self.row,
@@ -53,7 +60,7 @@ class RowError:
 
 
 class ImportFailed(Exception):
-    """Nothing was imported. `errors` lists every problem found (file errors have row 0)."""
+    """Nothing was imported. `errors` lists every problem found (file errors have no row)."""
 
     def __init__(self, errors):
         self.errors = errors
@@ -98,7 +105,7 @@ class ParsedTip:
 
 
 def _file_error(message):
-    return ImportFailed([RowError(row=0, column="", message=message)])
+    return ImportFailed([RowError(row=None, column="", message=message)])
 
 
 def read_upload(file, filename):
@@ -117,62 +124,16 @@ def read_upload(file, filename):
     return data
 
 
-def detect_delimiter(text):
-    """';' (Dutch Excel) or ',': whichever occurs more often in the header line, outside quotes."""
-    header = text.split("\n", 1)[0]
-    unquoted = re.sub(r'"[^"]*"', "", header)
-    return ";" if unquoted.count(";") > unquoted.count(",") else ","
-
-
-def read_csv(data):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _file_error(_("The file is not UTF-8 text. In Excel, choose 'Save as' and then 'CSV UTF-8'.")) from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    try:
-        reader = csv.reader(io.StringIO(text), delimiter=detect_delimiter(text), strict=True)
-        return _limited(list(row) for row in reader)
-    except csv.Error as exc:
-        raise _file_error(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from exc
-
-
-def read_xlsx(data):
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise _file_error(_("The file is not a readable Excel workbook (.xlsx).")) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows = (["" if value is None else str(value) for value in row] for row in sheet.iter_rows(values_only=True))
-        return _limited(rows)
-    finally:
-        workbook.close()
-
-
-def _limited(rows):
-    """The rows as a list, refusing more than MAX_ROWS data rows (plus the header)."""
-    result = []
-    for row in rows:
-        result.append(row)
-        if len(result) > MAX_ROWS + 1:
-            raise _file_error(
-                _("The file has more than %(max)s rows. Split it into smaller files.") % {"max": MAX_ROWS}
-            )
-    return result
-
-
 def read_rows(file, filename):
-    """All rows of a spreadsheet (header first) as lists of strings."""
+    """The rows of a spreadsheet (a tips.spreadsheet.Sheet), read with bounded time and memory."""
     suffix = Path(filename).suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise _file_error(_("Upload an .xlsx or .csv file."))
     data = read_upload(file, filename)
-    rows = read_xlsx(data) if suffix == ".xlsx" else read_csv(data)
-    return rows
+    try:
+        return read_xlsx(data) if suffix == ".xlsx" else read_csv(data)
+    except SpreadsheetError as error:
+        raise ImportFailed([RowError(row=error.row, column="", message=error.message)]) from error
 
 
 # Checking ------------------------------------------------------------------------------------------------
@@ -201,14 +162,43 @@ def text_to_html(text):
     return "".join(f"<p>{escape(part).replace(chr(10), '<br>')}</p>" for part in paragraphs)
 
 
-def parse(rows):
+def _formula_error(sheet):
+    named = ", ".join(sheet.formulas_without_value)
+    if sheet.formulas_without_value_count > len(sheet.formulas_without_value):
+        more = sheet.formulas_without_value_count - len(sheet.formulas_without_value)
+        named += " " + _("and %(count)s more") % {"count": more}
+    return _file_error(
+        _(
+            "Cells %(cells)s hold a formula without a calculated value, so their text is unknown. Open the file in "
+            "a spreadsheet program (Excel, LibreOffice) and save it again, or copy the cells and paste them as "
+            "values."
+        )
+        % {"cells": named}
+    )
+
+
+def _surplus_cell(row, header_length):
+    """Reference of the first cell with content right of the last column name, or ''."""
+    for index in range(header_length, len(row.cells)):
+        if row.cells[index].strip():
+            return f"{column_name(index)}{row.number}"
+    return ""
+
+
+def parse(sheet):
     """Check every row; return (tips, ignored columns) or raise ImportFailed with every error found."""
-    if not rows:
+    if sheet.formulas_without_value:
+        raise _formula_error(sheet)
+    if not sheet.rows:
         raise _file_error(_("The file is empty."))
-    mapping, ignored = map_header(rows[0])
+    header_row, rows = sheet.rows[0], sheet.rows[1:]
+    header = list(header_row.cells)
+    while header and not header[-1].strip():
+        header.pop()
+    mapping, ignored = map_header(header)
     errors = [
         RowError(
-            1,
+            header_row.number,
             COLUMNS[column][0],
             _("This column is missing. Accepted names: %(names)s.") % {"names": ", ".join(COLUMNS[column])},
         )
@@ -224,14 +214,42 @@ def parse(rows):
     }
     title_length = Tip._meta.get_field("title").max_length
     tips = []
-    for number, row in enumerate(rows[1:], start=2):
+    for row in rows:
+        number = row.number
 
         def cell(column, row=row):
             index = mapping.get(column, (None,))[0]
-            return row[index].strip() if index is not None and index < len(row) and row[index] else ""
+            return row.cells[index].strip() if index is not None and index < len(row.cells) else ""
 
-        if not any(value.strip() for value in row):
+        if not any(value.strip() for value in row.cells):
             continue  # blank line
+        surplus = _surplus_cell(row, len(header))
+        if surplus:
+            errors.append(
+                RowError(
+                    number,
+                    "",
+                    _(
+                        "This row has more cells than there are column names: cell %(cell)s has no column name. "
+                        "Add a column name, or in a CSV file put text that contains the separator (; or ,) between "
+                        "double quotes."
+                    )
+                    % {"cell": surplus},
+                )
+            )
+            continue  # the other cells of this row are probably in the wrong columns
+        too_long = [column for column in mapping if len(cell(column)) > MAX_CELL_LENGTH]
+        for column in too_long:
+            errors.append(
+                RowError(
+                    number,
+                    mapping[column][1],
+                    _("The cell is longer than %(max)s characters.")
+                    % {"max": number_format(MAX_CELL_LENGTH, force_grouping=True)},
+                )
+            )
+        if too_long:
+            continue
         title, body = cell("title"), cell("body")
         if not title:
             errors.append(RowError(number, mapping["title"][1], _("A title is required.")))

@@ -1,9 +1,12 @@
+import time
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import GroupPagePermission
 
 from core.factories import UserFactory
+from tests.tips.xlsx_files import BOMB_ROW, zip_bomb
 from tips.models import Tip
 
 CSV = "titel;tekst;thema\nVraag persoonlijk;Een persoonlijke vraag werkt.;Werving\n"
@@ -107,3 +110,18 @@ def test_appreciation_report_lists_the_most_appreciated_public_items(admin_clien
     assert "<td>3</td>" in html
     assert "Concepttip" not in html
     assert "/admin/reports/waarderingen/" in admin_client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_zip_bomb_upload_is_refused_at_once_without_a_row_number(admin_client, collection):
+    bomb = zip_bomb(BOMB_ROW, 1_500_000_000 // len(BOMB_ROW))  # 2 MB that unpacks to 1.5 GB
+    upload = SimpleUploadedFile("tips.xlsx", bomb, content_type="application/vnd.ms-excel")
+    started = time.perf_counter()
+    response = admin_client.post(f"/admin/tips/import/{collection.pk}/", {"file": upload})
+    elapsed = time.perf_counter() - started
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "<td>–</td><td>–</td><td>Uitgepakt is de werkmap groter dan 50 MB" in html
+    assert "Rij 0" not in html
+    assert elapsed < 2.0
+    assert not Tip.objects.exists()

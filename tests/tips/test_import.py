@@ -4,7 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from tips import importing
+from tests.tips import xlsx_files
+from tips import importing, spreadsheet
 from tips.importing import ImportFailed, import_tips
 from tips.models import Tip, TipCollectionPage
 
@@ -185,7 +186,7 @@ def test_unreadable_files_get_a_clear_error(collection, data, filename, message)
 
 @pytest.mark.django_db
 def test_limits_on_size_and_rows(collection, monkeypatch):
-    monkeypatch.setattr(importing, "MAX_ROWS", 3)
+    monkeypatch.setattr(spreadsheet, "MAX_ROWS", 3)
     rows = "titel;tekst\n" + "".join(f"Tip {n};Tekst\n" for n in range(4))
     with pytest.raises(ImportFailed, match="meer dan 3 rijen"):
         import_tips(collection, upload(rows), "tips.csv")
@@ -217,3 +218,127 @@ def test_management_command_reports_errors_and_imports_nothing(collection, vocab
     assert not Tip.objects.exists()
     with pytest.raises(CommandError, match="No tip collection"):
         call_command("import_tips", str(path), "--collection", "bestaat-niet")
+
+
+# Messages that say what is wrong ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_file_level_errors_have_no_row_number(collection, tmp_path):
+    with pytest.raises(ImportFailed) as failure:
+        import_tips(collection, io.BytesIO(b"titel;tekst\n"), "tips.csv")
+    assert [error.row for error in failure.value.errors] == [None]
+    assert str(failure.value) == "Het bestand bevat geen tips: alleen een rij met kolomnamen."
+
+    path = tmp_path / "tips.csv"
+    path.write_bytes(b"")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_tips", str(path), "--collection", "80-tips", stderr=err)
+    assert err.getvalue() == "Het bestand is leeg.\n"
+
+
+@pytest.mark.django_db
+def test_formulas_without_calculated_values_are_named(collection, vocabularies):
+    # openpyxl (like other generators) writes formulas without calculating them.
+    data = xlsx_files.xlsx([["titel", "tekst"], ['="Vraag "&"persoonlijk"', "=A2"], ["Tip", "=UPPER(A3)"]])
+    with pytest.raises(ImportFailed) as failure:
+        import_tips(collection, io.BytesIO(data), "tips.xlsx")
+    assert str(failure.value) == (
+        "De cellen A2, B2, B3 bevatten een formule zonder berekende waarde, dus hun tekst is onbekend. Open het "
+        "bestand in een spreadsheetprogramma (Excel, LibreOffice) en sla het opnieuw op, of kopieer de cellen en "
+        "plak ze als waarden."
+    )
+    assert not Tip.objects.filter(page=collection).exists()
+
+
+@pytest.mark.django_db
+def test_formulas_with_a_calculated_value_import_that_value(collection, vocabularies):
+    sheet = (
+        xlsx_files.SHEET_START
+        + (
+            b'<row r="2"><c r="A2" t="str"><f>"Vraag "&amp;"persoonlijk"</f><v>Vraag persoonlijk</v></c>'
+            b'<c r="B2" t="str"><f>A2</f><v>Een persoonlijke vraag werkt.</v></c></row>'
+        )
+        + xlsx_files.SHEET_END
+    )
+    data = xlsx_files.replace_parts(xlsx_files.xlsx([["titel", "tekst"]]), {xlsx_files.SHEET: sheet})
+    import_tips(collection, io.BytesIO(data), "tips.xlsx")
+    tip = Tip.objects.get(page=collection)
+    assert (tip.title, tip.body) == ("Vraag persoonlijk", "<p>Een persoonlijke vraag werkt.</p>")
+
+
+@pytest.mark.django_db
+def test_a_csv_row_with_more_cells_than_column_names_is_refused(collection, vocabularies):
+    content = (
+        "titel;tekst;thema\n"
+        "Vraag persoonlijk;Een persoonlijke vraag werkt;Werving\n"
+        "Maak het concreet;Vraag om hulp bij één klus; niet om een functie;Werving\n"
+        "Zoek jongeren op;Ga naar school;Jongeren;;\n"  # empty cells at the end are fine
+    )
+    with pytest.raises(ImportFailed) as failure:
+        import_tips(collection, upload(content), "tips.csv")
+    assert [str(error) for error in failure.value.errors] == [
+        "Rij 3: Deze rij heeft meer cellen dan kolomkoppen: cel D3 heeft geen kolomkop. Voeg een kolomkop toe, of "
+        "zet in een CSV-bestand tekst met het scheidingsteken (; of ,) tussen dubbele aanhalingstekens."
+    ]
+    assert not Tip.objects.filter(page=collection).exists()
+
+    quoted = content.replace(
+        "Vraag om hulp bij één klus; niet om een functie", '"Vraag om hulp bij één klus; niet om een functie"'
+    )
+    assert import_tips(collection, upload(quoted), "tips.csv").added == 3
+    assert Tip.objects.get(page=collection, title="Maak het concreet").body == (
+        "<p>Vraag om hulp bij één klus; niet om een functie</p>"
+    )
+
+
+@pytest.mark.django_db
+def test_an_xlsx_row_with_text_right_of_the_column_names_is_refused(collection, vocabularies):
+    rows = [["titel", "tekst"], ["Vraag persoonlijk", "Een persoonlijke vraag werkt.", None, "vergeten notitie"]]
+    with pytest.raises(ImportFailed) as failure:
+        import_tips(collection, io.BytesIO(xlsx_files.xlsx(rows)), "tips.xlsx")
+    assert str(failure.value).startswith(
+        "Rij 2: Deze rij heeft meer cellen dan kolomkoppen: cel D2 heeft geen kolomkop."
+    )
+
+
+@pytest.mark.django_db
+def test_xlsx_errors_name_the_row_the_spreadsheet_shows(collection, vocabularies):
+    rows = [["titel", "tekst"], ["Vraag persoonlijk", "Tekst"], [None, None], [None, None], ["Zonder tekst", None]]
+    with pytest.raises(ImportFailed) as failure:
+        import_tips(collection, io.BytesIO(xlsx_files.xlsx(rows)), "tips.xlsx")
+    assert str(failure.value) == "Rij 5, kolom 'tekst': Een tekst is verplicht."
+
+
+@pytest.mark.django_db
+def test_control_characters_in_cells_are_removed(collection, vocabularies):
+    content = "titel;tekst;tags\nVraag\x00 persoonlijk\x07;Een\x1b persoonlijke vraag\x7f werkt.;wer\x00ving\n"
+    import_tips(collection, upload(content), "tips.csv")
+    # In .xlsx, Excel writes a control character as _xHHHH_ (XML cannot hold it).
+    rows = [["titel", "tekst"], ["Zoek_x0000_ jongeren op_x0007_", "Ga naar school._x001B_"]]
+    import_tips(collection, io.BytesIO(xlsx_files.xlsx(rows)), "tips.xlsx")
+    tips = list(Tip.objects.filter(page=collection).order_by("sort_order"))
+    assert [(tip.title, tip.body) for tip in tips] == [
+        ("Vraag persoonlijk", "<p>Een persoonlijke vraag werkt.</p>"),
+        ("Zoek jongeren op", "<p>Ga naar school.</p>"),
+    ]
+    assert [tag.name for tag in tips[0].tags.all()] == ["werving"]
+
+
+@pytest.mark.django_db
+def test_xlsx_with_shared_strings_and_rich_text(collection, vocabularies):
+    """Excel, LibreOffice and Numbers keep text in a shared strings table, formatted text as runs."""
+    rows = [
+        ["Titel", "Tekst", "Thema"],
+        ["Vraag persoonlijk", ["Een ", "persoonlijke", " vraag werkt."], "Werving"],
+        [],
+        ["Tab_x0009_en _x005F_x0041_ blijven", "Regel 1_x000D_\nRegel 2", None],
+    ]
+    import_tips(collection, io.BytesIO(xlsx_files.shared_strings_xlsx(rows)), "tips.xlsx")
+    tips = list(Tip.objects.filter(page=collection).order_by("sort_order"))
+    assert [(tip.title, tip.body) for tip in tips] == [
+        ("Vraag persoonlijk", "<p>Een persoonlijke vraag werkt.</p>"),
+        ("Tab\ten _x0041_ blijven", "<p>Regel 1<br>Regel 2</p>"),
+    ]
+    assert [theme.name for theme in tips[0].themes.all()] == ["Werving"]
