@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -133,8 +133,10 @@ class QueryLogQuerySet(models.QuerySet):
             zero_result_searches=F("zero_result_searches") + (1 if zero_results else 0),
             visitors=F("visitors") + (1 if new_visitor else 0),
         )
-        # A mark is only needed on its own day (one DELETE; usually nothing to delete).
-        QueryLogVisitor.objects.filter(log__day__lt=today).delete()
+        # A mark is only needed on its own day. Logs of earlier days have smaller ids than today's first
+        # log, so one range DELETE on the marks' own index forgets them (usually there is nothing to delete).
+        first_today = self.filter(day=today).aggregate(first=Min("pk"))["first"]
+        QueryLogVisitor.objects.filter(log_id__lt=first_today).delete()
 
     def without_results(self, days=30, limit=50):
         return (
