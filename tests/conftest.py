@@ -214,8 +214,9 @@ def demo_live_server(request, _committed_demo_database):
     ``.url`` is the server's address; ``.pages`` lists (page type, path) of every live public page.
     The test runs outside a transaction (no ``db``: its transaction would lock the SQLite database the
     server writes to; no ``transactional_db`` or ``live_server``: their flush would remove the demo); it
-    may read the database but looks at the demo through the server. Browser tests that change data (send a
-    form) use ``live_server`` and their own factories instead, so the demo stays the same for the next test."""
+    may read the database but looks at the demo through the server. What a test changes through the server
+    (a form sent in the browser) stays until the demo is flushed: change only what no other test looks at
+    (appreciating one tip), or use ``live_server`` with your own data (a registration)."""
     fixtures = request.fixturenames
     if request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server", "demo"} & set(
         fixtures

@@ -4,22 +4,26 @@ import re
 
 import pytest
 
-from core.demo import DemoBuilder
-from core.demo_content import seed_core
-from expeditions.demo import seed_expeditions
 from expeditions.models import ExpeditionIndexPage, ExpeditionPage, LessonPage
 from tests.browser.axe import assert_no_axe_violations
-from tests.conftest import ensure_wagtail_base
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def expeditions_site(transactional_db):
-    ensure_wagtail_base()
-    demo = DemoBuilder()
-    demo.home = seed_core(demo)
-    index = seed_expeditions(demo)
+def live_url(demo_live_server):
+    """The live server of the session's seeded demo (tests/conftest.py), seeded once for all browser tests."""
+    return demo_live_server.url
+
+
+@pytest.fixture
+def browser_page(demo_page):
+    return demo_page
+
+
+@pytest.fixture
+def expeditions_site(demo_live_server):
+    index = ExpeditionIndexPage.objects.live().get()
     expedition = ExpeditionPage.objects.live().get(slug="wad-en-weide-natuurwerk-voor-iedereen")
     return {
         "index": index,

@@ -4,20 +4,23 @@ import re
 
 import pytest
 
-from core.demo import DemoBuilder
-from core.demo_content import seed_core
-from stories.demo import seed_stories
 from stories.models import StoryPage
 from tests.browser.axe import assert_no_axe_violations
-from tests.conftest import ensure_wagtail_base
 
 
 @pytest.fixture
-def stories_demo(transactional_db):
-    ensure_wagtail_base()
-    demo = DemoBuilder()
-    seed_core(demo)
-    seed_stories(demo)
+def live_url(demo_live_server):
+    """The live server of the session's seeded demo (tests/conftest.py), seeded once for all browser tests."""
+    return demo_live_server.url
+
+
+@pytest.fixture
+def browser_page(demo_page):
+    return demo_page
+
+
+@pytest.fixture
+def stories_demo(demo_live_server):
     return StoryPage.objects.live().order_by("pk")
 
 

@@ -2,22 +2,25 @@
 
 import pytest
 
-from core.demo import DemoBuilder
-from core.demo_content import seed_core
 from tests.browser.axe import assert_no_axe_violations
-from tests.conftest import ensure_wagtail_base
-from tips.demo import seed_tips
 from tips.models import Tip, TipCollectionPage
 
 COLLECTION = "/tips/80-tips-voor-gemeenten-en-lokale-initiatieven/"
 
 
 @pytest.fixture
-def tips_demo(transactional_db):
-    ensure_wagtail_base()
-    demo = DemoBuilder()
-    seed_core(demo)
-    seed_tips(demo)
+def live_url(demo_live_server):
+    """The live server of the session's seeded demo (tests/conftest.py), seeded once for all browser tests."""
+    return demo_live_server.url
+
+
+@pytest.fixture
+def browser_page(demo_page):
+    return demo_page
+
+
+@pytest.fixture
+def tips_demo(demo_live_server):
     return TipCollectionPage.objects.get(slug="80-tips-voor-gemeenten-en-lokale-initiatieven")
 
 
