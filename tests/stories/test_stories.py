@@ -121,19 +121,12 @@ def test_home_section(home_page, story_index, stories, rf):
     assert section.more_url == story_index.url
 
 
-@pytest.mark.django_db
-def test_demo_has_at_least_eight_stories_and_is_idempotent():
+def test_demo_has_at_least_eight_stories_and_is_idempotent(demo):
     from core.demo import DemoBuilder
     from core.demo_content import seed_core
     from stories.demo import seed_stories
-    from tests.conftest import ensure_wagtail_base
     from tips.demo import seed_tips
 
-    ensure_wagtail_base()
-    demo = DemoBuilder()
-    seed_core(demo)
-    seed_tips(demo)
-    seed_stories(demo)
     assert StoryPage.objects.live().count() >= 8
     assert StoryIndexPage.objects.get().featured_story is not None
     assert all(story.portrait_alt_text for story in StoryPage.objects.all())
