@@ -1,0 +1,333 @@
+"""Admin smoke test on the demo site: every role opens every demo page, snippet and report it may see (200) and is
+refused what it may not (a redirect to the dashboard, or 403); nothing answers 500. Then one demo page of every
+page type is copied with its children, through the admin's Copy action and with ``Page.copy(recursive=True)``.
+
+Roles the project defines (``expeditions/permissions.py``): the administrator (superuser), the expedition leader
+(a user linked to an ``ExpeditionLeader`` snippet: group *Expeditieleiders* and the access group of each expedition
+they lead) and the programme team (group *Programmateam*, who moderate lessons). The project defines no organiser
+role for the Kennisboostweken: their registrations and outgoing e-mails are for administrators only.
+
+For PostgreSQL: ``DATABASE_URL=postgres://… pytest tests/core/test_admin_smoke.py``.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Page, Site, get_page_models
+from wagtail.snippets.models import get_snippet_models
+
+from core.factories import UserFactory
+from expeditions import permissions
+from expeditions.models import ExpeditionAccess, ExpeditionIndexPage, ExpeditionLeader, LessonPage
+from knowledgeboost.models import OutboxEmail
+from tips.models import TipCollectionPage
+
+ADMINISTRATOR, PROGRAMME_TEAM, LEADER = "administrator", "programme_team", "expedition_leader"
+ROLES = [ADMINISTRATOR, PROGRAMME_TEAM, LEADER]
+EVERYONE = set(ROLES)
+
+PAGE_TYPES = sorted(model._meta.label_lower for model in get_page_models() if model is not Page)
+SNIPPET_MODELS = sorted(model._meta.label_lower for model in get_snippet_models())
+
+# Snippets each role may manage (list, add, edit); the administrator manages all of them.
+SNIPPETS_OF_ROLE = {
+    PROGRAMME_TEAM: {"expeditions.organisation", "expeditions.expeditionleader"},
+    LEADER: set(),
+}
+# Written by the application only: administrators inspect them, nobody adds or edits them.
+READ_ONLY_SNIPPETS = {"knowledgeboost.outboxemail"}
+# Page types a site has once (max_count = 1): the admin refuses to copy one beside the original.
+SINGLETON_PAGE_TYPES = {
+    "core.homepage",
+    "expeditions.expeditionindexpage",
+    "knowledgeboost.knowledgeboostindexpage",
+    "stories.storyindexpage",
+    "tips.tipcollectionindexpage",
+}
+
+# Reports and list views: (label, URL name, roles that may see it). Wagtail's reports need some page permission
+# (locked pages: the unlock permission); the search report needs search.view_querylog; the appreciation report
+# holds only counts of public items and is open to everyone in the admin.
+REPORTS = [
+    ("dashboard", "wagtailadmin_home", EVERYONE),
+    ("page search", "wagtailadmin_pages:search", EVERYONE),
+    ("locked pages", "wagtailadmin_reports:locked_pages", {ADMINISTRATOR, PROGRAMME_TEAM}),
+    ("workflows report", "wagtailadmin_reports:workflow", EVERYONE),
+    ("workflow tasks report", "wagtailadmin_reports:workflow_tasks", EVERYONE),
+    ("site history", "wagtailadmin_reports:site_history", EVERYONE),
+    ("aging pages", "wagtailadmin_reports:aging_pages", EVERYONE),
+    ("page types usage", "wagtailadmin_reports:page_types_usage", EVERYONE),
+    ("search terms report", "search_report", {ADMINISTRATOR}),
+    ("appreciation report", "tips_appreciation_report", EVERYONE),
+    ("registrations per session", "knowledgeboost_overview:index", {ADMINISTRATOR}),
+    ("images", "wagtailimages:index", EVERYONE),
+    ("documents", "wagtaildocs:index", {ADMINISTRATOR}),
+    ("site settings", ("wagtailsettings:edit", "core", "sitesettings", "default site"), {ADMINISTRATOR}),
+    ("users", "wagtailusers_users:index", {ADMINISTRATOR}),
+    ("groups", "wagtailusers_groups:index", {ADMINISTRATOR}),
+    ("workflows", "wagtailadmin_workflows:index", {ADMINISTRATOR}),
+    ("redirects", "wagtailredirects:index", {ADMINISTRATOR}),
+    ("promoted search results", "wagtailsearchpromotions:index", {ADMINISTRATOR}),
+]
+
+
+@dataclass
+class Actor:
+    role: str
+    user: object
+    editable_page_ids: set | None  # the pages this role may edit; None: every page
+
+    def may_edit(self, page):
+        return self.editable_page_ids is None or page.pk in self.editable_page_ids
+
+    def may_manage(self, snippet_label):
+        return self.role == ADMINISTRATOR or snippet_label in SNIPPETS_OF_ROLE[self.role]
+
+
+@pytest.fixture
+def actors(demo):
+    """A user for every role. The leader is the demo leader with the most lessons, given an account."""
+    administrator = UserFactory(username="beheerder", is_superuser=True, is_staff=True, is_active=True)
+
+    team_user = UserFactory(username="programmateam", is_active=True)
+    team_user.groups.add(Group.objects.get(name=permissions.PROGRAMME_TEAM_GROUP))
+    section = ExpeditionIndexPage.objects.get()
+    section_ids = set(Page.objects.descendant_of(section, inclusive=True).values_list("pk", flat=True))
+
+    def own_lessons(leader):
+        return LessonPage.objects.filter(expedition__leaderships__leader=leader)
+
+    leader = max(ExpeditionLeader.objects.order_by("pk"), key=lambda candidate: own_lessons(candidate).count())
+    leader_user = UserFactory(username="leider", is_active=True)
+    leader.user = leader_user
+    leader.save()  # links the account: groups Expeditieleiders and the expeditions' access groups
+    own_lesson_ids = set(own_lessons(leader).values_list("pk", flat=True))
+    assert own_lesson_ids, "the demo leader has lessons to edit"
+
+    return {
+        ADMINISTRATOR: Actor(ADMINISTRATOR, administrator, None),
+        PROGRAMME_TEAM: Actor(PROGRAMME_TEAM, team_user, section_ids),
+        LEADER: Actor(LEADER, leader_user, own_lesson_ids),
+    }
+
+
+def is_denied(response):
+    """Wagtail refuses with a redirect to the dashboard (or to the login page) or with a 403."""
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and (
+        response.url == reverse("wagtailadmin_home") or response.url.startswith(reverse("wagtailadmin_login"))
+    )
+
+
+class Checker:
+    """Opens admin URLs as one actor and collects every answer that is not what the role should get."""
+
+    def __init__(self, client, actor):
+        self.client = client
+        self.actor = actor
+        self.failures = []
+        self.allowed_count = 0
+        client.force_login(actor.user)
+
+    def get(self, url, label, allowed):
+        response = self.client.get(url)
+        ok = response.status_code == 200 if allowed else is_denied(response)
+        if not ok:
+            expected = "200" if allowed else "a refusal (302 to the dashboard, or 403)"
+            location = f" -> {response.url}" if response.status_code in (301, 302) else ""
+            self.failures.append(
+                f"{self.actor.role}: {label} {url} answered {response.status_code}{location}; expected {expected}"
+            )
+        self.allowed_count += bool(allowed)
+        return response
+
+    def assert_all_ok(self):
+        assert not self.failures, f"{len(self.failures)} unexpected answers:\n" + "\n".join(self.failures)
+
+
+def demo_pages(page_type):
+    app_label, model_name = page_type.split(".")
+    return list(Page.objects.filter(content_type__app_label=app_label, content_type__model=model_name).order_by("path"))
+
+
+# Pages ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+@pytest.mark.parametrize("role", ROLES)
+def test_edit_view_of_every_demo_page(client, actors, role, page_type):
+    actor = actors[role]
+    pages = demo_pages(page_type)
+    assert pages, f"the demo has no {page_type}"
+    checker = Checker(client, actor)
+    for page in pages:
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        checker.get(url, f"edit page {page.title!r} ({page_type})", actor.may_edit(page))
+    checker.assert_all_ok()
+
+
+def test_the_leader_edits_only_lessons_of_their_own_expeditions(actors):
+    """The expectations above, checked against what the leader's account really holds."""
+    leader = actors[LEADER].user
+    assert leader.groups.filter(name=permissions.LEADERS_GROUP).exists()
+    assert ExpeditionAccess.objects.filter(group__user=leader).exists(), "the access group of their expedition"
+    lessons = LessonPage.objects.filter(pk__in=actors[LEADER].editable_page_ids)
+    assert {lesson.get_parent().pk for lesson in lessons} == set(
+        ExpeditionLeader.objects.get(user=leader).leaderships.values_list("expedition_id", flat=True)
+    )
+
+
+# Snippets ------------------------------------------------------------------------------------------------------
+
+
+def snippet_url(model, view, *args):
+    return reverse(model.snippet_viewset.get_url_name(view), args=args)
+
+
+@pytest.mark.parametrize("snippet", SNIPPET_MODELS)
+@pytest.mark.parametrize("role", ROLES)
+def test_every_demo_snippet(client, actors, role, snippet):
+    actor = actors[role]
+    model = next(model for model in get_snippet_models() if model._meta.label_lower == snippet)
+    if snippet == "knowledgeboost.outboxemail":
+        # The demo sends nothing; one queued e-mail so its inspect view is opened too.
+        OutboxEmail.objects.create(to="deelnemer@example.org", subject="Je aanmelding", body_text="Tot dan!")
+    may_manage = actor.may_manage(snippet)
+    writable = snippet not in READ_ONLY_SNIPPETS
+    checker = Checker(client, actor)
+    checker.get(snippet_url(model, "list"), f"list of {snippet}", may_manage)
+    checker.get(snippet_url(model, "add"), f"add {snippet}", may_manage and writable)
+    for instance in model.objects.all():
+        label = f"{snippet} {str(instance)[:60]!r}"
+        checker.get(snippet_url(model, "edit", instance.pk), f"edit {label}", may_manage and writable)
+        if model.snippet_viewset.inspect_view_enabled:
+            checker.get(snippet_url(model, "inspect", instance.pk), f"inspect {label}", may_manage)
+    checker.assert_all_ok()
+
+
+def test_every_snippet_has_demo_instances_or_is_known_to_have_none(demo):
+    """So the edit views above are opened for real instances (the outbox gets one in the test)."""
+    empty = {model._meta.label_lower for model in get_snippet_models() if not model.objects.exists()}
+    assert empty <= {"knowledgeboost.outboxemail", "search.blockedsearchterm"}, empty
+
+
+# Reports and list views ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("label", "url_name", "allowed_roles"), REPORTS, ids=[report[0] for report in REPORTS])
+@pytest.mark.parametrize("role", ROLES)
+def test_reports_and_list_views(client, actors, role, label, url_name, allowed_roles):
+    checker = Checker(client, actors[role])
+    name, *args = (url_name,) if isinstance(url_name, str) else url_name
+    args = [Site.objects.get(is_default_site=True).pk if arg == "default site" else arg for arg in args]
+    checker.get(reverse(name, args=args), label, role in allowed_roles)
+    checker.assert_all_ok()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_registration_exports_and_tip_import(client, actors, role):
+    """The registrations export (CSV and Excel) and the tips import of every collection: administrators only."""
+    checker = Checker(client, actors[role])
+    registrations = reverse("wagtailsnippets_knowledgeboost_registration:list")
+    for export in ("csv", "xlsx"):
+        url = f"{registrations}?export={export}"
+        response = checker.get(url, f"registrations export ({export})", role == ADMINISTRATOR)
+        if role == ADMINISTRATOR and response.status_code == 200:
+            assert response.get("Content-Disposition", "").startswith("attachment"), url
+    for collection in TipCollectionPage.objects.order_by("path"):
+        url = reverse("tips_import", args=[collection.pk])
+        checker.get(url, f"tips import into {collection.title!r}", role == ADMINISTRATOR)
+    checker.assert_all_ok()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_page_explorer_of_every_demo_page_with_children(client, actors, role):
+    """The explorer lists a page's children. The administrator explores the whole tree; the programme team and
+    the leaders explore the expedition section, and Wagtail sends them back there from any page outside it."""
+    checker = Checker(client, actors[role])
+    section = ExpeditionIndexPage.objects.get()
+    section_url = reverse("wagtailadmin_explore", args=[section.pk])
+    for page in [Page.get_first_root_node(), *Page.objects.filter(depth__gte=2, numchild__gt=0).order_by("path")]:
+        root = page.depth == 1
+        url = reverse("wagtailadmin_explore_root") if root else reverse("wagtailadmin_explore", args=[page.pk])
+        response = checker.client.get(url)
+        may_explore = role == ADMINISTRATOR or page.path.startswith(section.path)
+        expected = (200, None) if may_explore else (302, section_url)
+        answer = response.status_code, response.get("Location")
+        if answer != expected:
+            checker.failures.append(f"{role}: explore {page.title!r} {url} answered {answer}; expected {expected}")
+    checker.assert_all_ok()
+
+
+# Copying ------------------------------------------------------------------------------------------------------
+
+
+def tree(page):
+    """What a copy must reproduce: the page and its descendants, as (depth below the page, type, title, live)."""
+    return [
+        (descendant.depth - page.depth, type(descendant).__name__, descendant.title, descendant.live)
+        for descendant in Page.objects.descendant_of(page, inclusive=True).order_by("path").specific()
+    ]
+
+
+def assert_copy_works(client, admin_client, original, copy, original_tree):
+    copy = copy.specific
+    copied_tree = tree(copy)
+    assert [row[1:] for row in copied_tree[1:]] == [row[1:] for row in original_tree[1:]], "same children"
+    assert copied_tree[0][1] == original_tree[0][1]
+    assert tree(original) == original_tree, "the original is unchanged"
+    # The copy and one copied page of every type below it open in the editor and, when live, on the site.
+    one_of_each = {}
+    for page in Page.objects.descendant_of(copy, inclusive=True).order_by("path").specific():
+        one_of_each.setdefault(type(page), page)
+    for page in one_of_each.values():
+        assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200, page.title
+        if page.live and page.url:
+            assert client.get(page.url).status_code == 200, page.url
+    if original.url:
+        assert client.get(original.url).status_code == 200
+
+
+def page_to_copy(page_type):
+    """The demo page of this type with the most descendants."""
+    return max(demo_pages(page_type), key=lambda page: (page.numchild, Page.objects.descendant_of(page).count()))
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_copy_a_demo_page_of_every_type_with_its_children(client, admin_client, demo, page_type):
+    original = page_to_copy(page_type).specific
+    parent = original.get_parent()
+    original_tree = tree(original)
+    copy_url = reverse("wagtailadmin_pages:copy", args=[original.pk])
+    assert admin_client.get(copy_url).status_code == 200
+
+    # The admin's Copy action, with the subpages, published like the original.
+    data = {
+        "new_title": f"{original.title} (kopie)",
+        "new_slug": f"{original.slug}-kopie",
+        "new_parent_page": parent.pk,
+        "copy_subpages": "on",
+        "publish_copies": "on",
+    }
+    response = admin_client.post(copy_url, data)
+    copied = parent.get_children().filter(slug=data["new_slug"]).first()
+    if page_type in SINGLETON_PAGE_TYPES:
+        assert response.status_code == 200 and response.context["form"].errors, "a second one is refused"
+        assert copied is None
+    else:
+        assert response.status_code == 302, response.context["form"].errors if response.context else response
+        assert copied is not None
+        assert_copy_works(client, admin_client, original, copied, original_tree)
+
+    # Page.copy(recursive=True): a second home page goes beside the site's root, as Wagtail allows.
+    destination = Page.get_first_root_node() if page_type == "core.homepage" else parent
+    copied = original.copy(
+        recursive=True,
+        to=destination,
+        update_attrs={"title": f"{original.title} (kopie 2)", "slug": f"{original.slug}-kopie-2"},
+        keep_live=True,
+    )
+    assert_copy_works(client, admin_client, original, copied, original_tree)
