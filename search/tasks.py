@@ -49,15 +49,29 @@ def refresh_vocabulary_quietly():
         cache.delete(REFRESHING_KEY)
 
 
+WARM_PENDING_KEY = "search:facet-index:build-pending"
+# A build that has not started within this time is taken as lost (a worker that was down), so another is queued.
+WARM_PENDING_SECONDS = 10 * 60
+
+
 @task()
 def warm_facet_index():
     """Build the facet index for the search index as it is now, so that the next search need not."""
     from search.engines import facet_index
     from search.models import IndexState
 
+    # Cleared before reading the index state: a change committed from here on queues the next build.
+    cache.delete(WARM_PENDING_KEY)
     facet_index.get(IndexState.current())
 
 
 def warm_facet_index_quietly():
-    """Queue a facet index build (a search builds it itself when this fails)."""
-    _enqueue_quietly(warm_facet_index, "the facet index build")
+    """Queue a facet index build, unless one is queued and not started yet: that one will see this change too.
+
+    A burst of changes (an import of a hundred tips, generating pages) so queues one build, not one per
+    object. ``cache.add`` sets the pending flag atomically in a shared cache; the task clears it when it
+    starts. When queueing fails a search builds the index itself."""
+    if not cache.add(WARM_PENDING_KEY, True, WARM_PENDING_SECONDS):
+        return
+    if not _enqueue_quietly(warm_facet_index, "the facet index build"):
+        cache.delete(WARM_PENDING_KEY)
