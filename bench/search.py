@@ -160,7 +160,7 @@ def index_documents(documents, type_keys, batch_size=1000):
     with transaction.atomic():
         for document in documents:
             type_key = type_keys[document.pk % len(type_keys)]
-            values = document_values(document, section="Bench", vendor=vendor, type_key=type_key)
+            values = document_values(document, section="Bench", type_key=type_key)
             batch.append(SearchDocument(content_type=content_types[type_key], object_id=str(document.pk), **values))
             if len(batch) >= batch_size:
                 SearchDocument.objects.bulk_create(batch)

@@ -153,6 +153,11 @@ class SearchOut(Schema):
     engine: str
     notices: list[str]
     spelling_suggestion: str
+    partial_match: bool = Field(
+        description="Too few results had all the words: these have most of them, those with the most words first."
+    )
+    all_words_total: int = Field(description="With partial_match: how many results have all the words.")
+    unmatched_words: list[str] = Field(description="With partial_match: words that no result has.")
     promotions: list[PromotionOut]
     results: list[ResultOut]
     facets: list[FacetOut]
@@ -183,6 +188,9 @@ def search(request, filters: Query[SearchQuery]):
         "engine": outcome.response.engine,
         "notices": [str(n) for n in outcome.notices],
         "spelling_suggestion": outcome.spelling,
+        "partial_match": outcome.partial_match,
+        "all_words_total": outcome.response.all_words_total,
+        "unmatched_words": outcome.response.unmatched_words,
         "promotions": outcome.promotions,
         "results": [
             {**r, "title_html": str(r["title_html"]), "snippet_html": str(r["snippet_html"])} for r in outcome.results

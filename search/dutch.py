@@ -8,19 +8,22 @@ The pipeline is the same for indexed text and for queries:
    *ervaringsdeskundige* are one word, and emoji or right-to-left script fold to plain ASCII or vanish;
 2. tokenise on anything that is not a letter or digit;
 3. drop Dutch stop words (the list PostgreSQL's ``dutch`` configuration uses);
-4. split compounds into known parts (*vrijwilligerswerk* also indexes *vrijwilliger* and *werk*,
-   *inclusieagenda* also *inclusie* and *agenda*);
+4. split compounds whose parts are ordinary words (``WORDS``): *vrijwilligersvergoeding* also indexes
+   *vrijwilligers* and *vergoeding*, *reiskosten* also *reis* and *kosten*. The split depends only on the
+   word and the word list, never on how often a compound occurs, so a compound found in one document is
+   found by its parts like any other;
 5. stem with the Dutch Snowball stemmer (``dutch_porter``, the algorithm behind PostgreSQL's ``dutch``
    configuration and Elasticsearch's ``dutch`` stemmer), so *gemeente*, *gemeenten* and
    *gemeentelijke* share the stem ``gemeent``. ``snowballstemmer`` runs it through PyStemmer's C
-   implementation when that is installed (it is, in requirements.txt); both give the same stems.
+   implementation when that is installed (it is, in requirements.txt); both give the same stems;
+6. undo the consonant change of Dutch plurals at the end of a stem (v → f, z → s), so *brieven*, *reizen*,
+   *huizen*, *druiven* and *prijzen* share the stem of *brief*, *reis*, *huis*, *druif* and *prijs*.
 
-A query stem must equal an indexed term, on SQLite (our stems) and PostgreSQL (its ``dutch`` configuration
-stems the same words with the same algorithm): compound splitting and stemming make that work for
-*vrijwilliger* → *vrijwilligerswerk*, *inclusie* → *inclusieagenda* and *toegankelijk* →
-*toegankelijkheid*, so both backends find the same documents. Exact terms keep common words fast: a prefix
-query (``gemeente:*``) merges the posting lists of every compound that starts with the word, which made
-PostgreSQL's matching of a common word about 40 % slower at 100,000 documents.
+Every database indexes exactly these terms: SQLite's FTS5 table and PostgreSQL's ``simple`` text search
+configuration store them as they are (no second stemming, no stop list of their own), and a query is
+analysed by the same functions, so the same query finds the same documents on both. Exact terms keep common
+words fast: a prefix query (``gemeente:*``) merges the posting lists of every compound that starts with the
+word.
 """
 
 import re
@@ -39,28 +42,38 @@ _STOP_TEXT = """
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
-# Known parts of Dutch compounds in this domain. A word is split only when every part is known, so the
-# list errs on the side of precision. Extend it when editors report a compound that is not found.
-_PARTS_TEXT = """
-    aanpak activiteit advies agenda ambtenaar app avond beleid beperking bereik bestuur betrokkenheid bewoner
-    bijeenkomst boek brief buurt campagne cijfers club coach contact coordinator cultuur dag deel deelnemer
-    deskundige deskundigheid dienst digitaal diversiteit doel dorp eenzaamheid ervaring ervarings evenement
-    expeditie gemeenschap gemeente gezicht gids groep handleiding huis hulp idee inclusie informatie
-    initiatief inzet jaar jongere jongeren kennis kracht land les maatschappij markt materiaal medewerker mens
-    methode middag ministerie netwerk nieuws ondersteuning onderwijs onderzoek organisatie overheid partner
-    plan platform praktijk privacy programma project raad regio school sessie sport stad student subsidie tip
-    toegankelijkheid training vacature vereniging verhaal vrijwilliger vrijwilligers week welzijn werk
-    werkgever werving wijk zorg
+# Ordinary Dutch words that compounds are split into: the domain's own and everyday nouns. A compound is split
+# when its parts are on this list (see split_compound), so the list errs on the side of precision; extend it
+# when editors report a compound that its parts do not find.
+_WORDS_TEXT = """
+    aanbod aanpak aanvraag activiteit administratie advies afspraak agenda ambtenaar app arbeid avond bedrijf
+    begeleiding begroting beleid beperking bereik bericht beroep bestuur betrokkenheid bewoner bezoek
+    bibliotheek bijdrage bijeenkomst boek boom brief budget buurt cafe campagne centrum cijfers club coach
+    contact contract coordinator cultuur cursus dag deel deelnemer dekking deskundige deskundigheid dienst
+    digitaal diversiteit doel dorp druif eenzaamheid ervaring ervarings eten evaluatie evenement expeditie
+    feest fiets film formulier fonds geld gebouw gemeenschap gemeente gesprek gezicht gezin gezondheid gids
+    groep handleiding hulp huis idee inclusie informatie initiatief inkomen inzet jaar jeugd jongere jongeren
+    kaart kamer kans kantoor kennis kerk kind klant koffie kosten kracht kunst kwaliteit land leeftijd les
+    lessen lid locatie loon lunch maaltijd maand maatschappij markt materiaal medewerker mens methode middag
+    ministerie moment muziek natuur netwerk nieuws nota onderneming ondersteuning onderwijs onderzoek
+    opleiding organisatie overheid overleg park partner plan plaats plek platform praktijk prijs privacy
+    programma project punt raad regel regeling regio reis rooster ruimte sessie school sport stad stage
+    straat student subsidie taal tafel team tijd tip toegankelijkheid training tuin uitje vacature
+    vereniging vergoeding verhaal verzekering vervoer vraag vrijwilliger vrijwilligers week welzijn werk
+    werkgever werving wijk winkel woning zaal zorg
 """
-COMPOUND_PARTS = frozenset(_PARTS_TEXT.split())
+WORDS = frozenset(_WORDS_TEXT.split())
 LINKING = ("", "s", "e", "en", "n")
 MIN_PART = 3
-MIN_OPEN_PART = 4
+MIN_OPEN_HEAD = 5  # a known first part followed by a word not on the list (vrijwilligersacademie)
+MIN_OPEN_PART = 4  # an unknown part beside a known one is at least this long
 MIN_COMPOUND = 7
+# The consonant change of Dutch plurals, undone at the end of a stem: brieven ~ brief, reizen ~ reis.
+PLURAL_CONSONANTS = {"v": "f", "z": "s"}
+MIN_CONSONANT_STEM = 4
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _stemmer = snowballstemmer.stemmer("dutch_porter")
-_STEMMED_PARTS = frozenset(_stemmer.stemWord(part) for part in COMPOUND_PARTS)
 
 
 def fold(text):
@@ -79,17 +92,50 @@ def stem(word):
     """Dutch Snowball stem; plurals in -ies are made singular first (organisaties ~ organisatie)."""
     if len(word) > 5 and word.endswith("ies"):
         word = word[:-1]
-    return _stemmer.stemWord(word)
+    return singular_consonant(_stemmer.stemWord(word))
+
+
+def singular_consonant(stem_):
+    """brieven → briev → brief, reizen → reiz → reis: the plural's v or z becomes the singular's f or s."""
+    if len(stem_) >= MIN_CONSONANT_STEM and stem_[-1] in PLURAL_CONSONANTS:
+        return stem_[:-1] + PLURAL_CONSONANTS[stem_[-1]]
+    return stem_
+
+
+_STEMMED_PARTS = frozenset(stem(part) for part in WORDS)
 
 
 @lru_cache(maxsize=50_000)
 def split_compound(word):
-    """Known parts of a compound word, longest head first; () when the word is not a known compound."""
-    if len(word) < MIN_COMPOUND:
+    """Parts of a compound word, first part first; () when the word is not a compound of listed words.
+
+    In order: every part is a listed word (*vrijwilligers|vergoeding*, *inclusie|agenda*); else a listed first
+    part of at least five letters and any rest (*vrijwilligers|academie*); else any first part and a listed
+    last part (*reis|kosten*, *mantel|zorg*). Parts beside a listed one have at least four letters, and a
+    listed word is never split itself.
+    """
+    if len(word) < MIN_COMPOUND or word in WORDS:
         return ()
+    known = _split_known(word)
+    if known:
+        return known
+    for cut in range(len(word) - MIN_OPEN_PART, MIN_OPEN_HEAD - 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if head in WORDS:
+            tail = rest[1:] if rest[0] == "s" and len(rest) > MIN_OPEN_PART else rest
+            return (head, tail)
+    for cut in range(MIN_OPEN_PART, len(word) - MIN_OPEN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if _is_part(tail):
+            return (head, tail)
+    return ()
+
+
+def _split_known(word):
+    """Listed parts only, longest first part first (recursively for the rest); () when there are none."""
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         head, rest = word[:cut], word[cut:]
-        if head not in COMPOUND_PARTS:
+        if head not in WORDS:
             continue
         for link in LINKING:
             if not rest.startswith(link):
@@ -99,24 +145,18 @@ def split_compound(word):
                 continue
             if _is_part(tail):
                 return (head, tail)
-            deeper = split_compound(tail)
+            deeper = _split_known(tail)
             if deeper:
                 return (head, *deeper)
-    # A known head with an unknown tail (vrijwilligersacademie): index both, so either word finds it.
-    for cut in range(len(word) - MIN_OPEN_PART, MIN_OPEN_PART - 1, -1):
-        head, rest = word[:cut], word[cut:]
-        if head in COMPOUND_PARTS:
-            tail = rest[1:] if rest[0] == "s" and len(rest) > MIN_OPEN_PART else rest
-            return (head, tail)
     return ()
 
 
 def _is_part(word):
     """A known part, also in a plural form (organisaties, initiatieven, jongeren)."""
-    if word in COMPOUND_PARTS or stem(word) in _STEMMED_PARTS:
+    if word in WORDS or stem(word) in _STEMMED_PARTS:
         return True
     singular = (word[:-1], word[:-2], word[:-3] + "f" if word.endswith("ven") else "")
-    return any(form in COMPOUND_PARTS for form in singular if form)
+    return any(form in WORDS for form in singular if form)
 
 
 @lru_cache(maxsize=100_000)
@@ -130,11 +170,6 @@ def _word_forms(word):
 @lru_cache(maxsize=100_000)
 def _word_terms(word):
     return tuple(stem(form) for form in _word_forms(word))
-
-
-def index_words(text):
-    """Folded words to index, stop words dropped, compound parts added after each compound."""
-    return [form for word in words(text) for form in _word_forms(word)]
 
 
 def index_terms(text):
@@ -158,13 +193,15 @@ def query_stems(text, limit=12):
     return [stem(word) for word in query_words(text, limit)]
 
 
-def variants(form):
-    """A query stem or word plus its f/v and s/z alternation (bedrijf ~ bedrijven, huis ~ huizen)."""
-    if len(form) >= 4 and form[-1] == "f":
-        return (form, form[:-1] + "v")
-    if len(form) >= 4 and form[-1] == "s":
-        return (form, form[:-1] + "z")
-    return (form,)
+ANALYSIS_FILTERS = [
+    "lowercase",
+    "asciifolding",
+    "dutch_stop",
+    "dutch_compounds",
+    "dutch_stemmer",
+    "dutch_plural_v",
+    "dutch_plural_z",
+]
 
 
 def elasticsearch_analysis():
@@ -175,23 +212,34 @@ def elasticsearch_analysis():
                 "dutch_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
                 "dutch_compounds": {
                     "type": "dictionary_decompounder",
-                    "word_list": sorted(COMPOUND_PARTS),
+                    "word_list": sorted(WORDS),
                     "min_subword_size": MIN_PART,
                     "only_longest_match": True,
                 },
                 "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
+                # brieven → briev → brief, reizen → reiz → reis (see singular_consonant)
+                "dutch_plural_v": {
+                    "type": "pattern_replace",
+                    "pattern": f"^(.{{{MIN_CONSONANT_STEM - 1},}})v$",
+                    "replacement": "$1f",
+                },
+                "dutch_plural_z": {
+                    "type": "pattern_replace",
+                    "pattern": f"^(.{{{MIN_CONSONANT_STEM - 1},}})z$",
+                    "replacement": "$1s",
+                },
             },
             "analyzer": {
                 "dutch_text": {
                     "type": "custom",
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_compounds", "dutch_stemmer"],
+                    "filter": ANALYSIS_FILTERS,
                 },
                 # Wagtail's own indexes (pages, admin search) use the default analyzer for text fields.
                 "default": {
                     "type": "custom",
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding", "dutch_stop", "dutch_compounds", "dutch_stemmer"],
+                    "filter": ANALYSIS_FILTERS,
                 },
             },
         }

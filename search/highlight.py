@@ -53,6 +53,12 @@ def _excerpt_tokens(text, stems, window):
     return excerpt, dropped, False
 
 
+def has_match(text, stems):
+    """Whether a word of `text` matches one of the query's stems (as highlight() would mark it)."""
+    stems = [s for s in stems if s]
+    return bool(stems) and any(_matches(token.group(), stems) for token in _WORD_RE.finditer(text or ""))
+
+
 def highlight(text, stems, window=WINDOW):
     """An escaped excerpt of `text` around the first match, every matching word wrapped in <mark>."""
     text = text or ""

@@ -13,10 +13,14 @@ import logging
 import re
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import Manager
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
+from wagtail import blocks
+from wagtail.blocks.field_block import BaseChoiceBlock
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search.index import RelatedFields, SearchField, get_indexed_models
 
@@ -70,13 +74,41 @@ def _plain(value):
     return _SPACE_RE.sub(" ", text).strip()
 
 
+def _block_texts(block, value):
+    """The text a visitor reads in a StreamField value: never a choice's label (a heading's "Kop 2", an
+    expedition lens) nor a block's own label, which Wagtail's searchable content includes."""
+    if value is None or not getattr(block, "search_index", True) or isinstance(block, BaseChoiceBlock):
+        return
+    if isinstance(block, blocks.StreamBlock):
+        for child in value:
+            yield from _block_texts(child.block, child.value)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child_block in block.child_blocks.items():
+            yield from _block_texts(child_block, value.get(name))
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            yield from _block_texts(block.child_block, item)
+    else:
+        yield from block.get_searchable_content(value)
+
+
+def _search_field_value(field, obj):
+    try:
+        model_field = type(obj)._meta.get_field(field.field_name)
+    except FieldDoesNotExist:
+        model_field = None
+    if isinstance(model_field, StreamField):
+        return list(_block_texts(model_field.stream_block, getattr(obj, field.field_name)))
+    return field.get_value(obj)
+
+
 def _field_texts(obj, fields, include_related=True):
     for field in fields:
         if isinstance(field, SearchField):
             if field.field_name == "title":
                 continue
             try:
-                yield _plain(field.get_value(obj))
+                yield _plain(_search_field_value(field, obj))
             except Exception:  # noqa: BLE001 - a broken field must not stop indexing
                 logger.warning("Search: could not read %s of %r", field.field_name, obj, exc_info=True)
         elif isinstance(field, RelatedFields) and include_related:
@@ -86,6 +118,23 @@ def _field_texts(obj, fields, include_related=True):
             items = related.all() if isinstance(related, Manager) else [related() if callable(related) else related]
             for item in items:
                 yield from _field_texts(item, field.fields)
+
+
+def snippet_text(summary, texts):
+    """The text result snippets are cut from: the object's own texts without the summary, which is shown with
+    the result already. A text that the summary or an earlier text contains is left out (an introduction that
+    is also the summary), and a text the summary shortens ("…") keeps only what the summary does not show."""
+    shown = summary.removesuffix("…").strip()
+    seen = [summary] if summary else []
+    kept = []
+    for text in texts:
+        if shown and summary.endswith("…") and text.startswith(shown):
+            text = text[len(shown) :].strip()
+        if not text or any(text in earlier for earlier in seen):
+            continue
+        seen.append(text)
+        kept.append(text)
+    return " ".join(kept)
 
 
 def _ids(manager):
@@ -102,14 +151,13 @@ def _section_titles(pages):
     return {p.pk: sections.get(p.path[: Page.steplen * 3], "") for p in pages}
 
 
-def document_values(obj, section="", vendor="sqlite", type_key=None):
+def document_values(obj, section="", type_key=None):
     """The column values of the SearchDocument for `obj` (no database writes)."""
     title = force_str(getattr(obj, "title", "") or "")[:255]
     summary = _plain(getattr(obj, "summary", "") or "")
     search_fields = obj.get_search_fields() if hasattr(obj, "get_search_fields") else []
-    own_text = " ".join(t for t in _field_texts(obj, search_fields, include_related=False) if t)
     all_text = " ".join(t for t in _field_texts(obj, search_fields) if t)
-    body = own_text[:BODY_LIMIT]
+    body = snippet_text(summary, _field_texts(obj, search_fields, include_related=False))[:BODY_LIMIT]
     date = getattr(obj, "search_result_date", None)
     if date is not None and not hasattr(date, "hour"):  # a date: keep it sortable beside datetimes
         from datetime import datetime, time
@@ -123,13 +171,9 @@ def document_values(obj, section="", vendor="sqlite", type_key=None):
         type_key = f"{model._meta.app_label}.{model._meta.model_name}"
     theme_ids = _ids(getattr(obj, "themes", None))
     audience_ids = _ids(getattr(obj, "audiences", None))
-    text_for_index = f"{summary} {all_text}"
-    if vendor == "postgresql":
-        title_terms = " ".join(dutch.index_words(title))
-        body_terms = " ".join(dutch.index_words(text_for_index))
-    else:
-        title_terms = " ".join(dutch.index_terms(title))
-        body_terms = " ".join(dutch.index_terms(text_for_index))
+    # The same analysed terms on every database (see search.dutch), so both find the same documents.
+    title_terms = " ".join(dutch.index_terms(title))
+    body_terms = " ".join(dutch.index_terms(f"{summary} {all_text}"))
     facet_terms = facet_tokens(type_key, theme_ids, audience_ids, province, date.year if date else None)
     return {
         "type_key": type_key,
@@ -165,12 +209,6 @@ def facet_tokens(type_key, theme_ids, audience_ids, province, year):
     return " ".join(tokens)
 
 
-def _vendor():
-    from django.db import connection
-
-    return connection.vendor
-
-
 def _prefetch(queryset):
     model = queryset.model
     names = [name for name in ("themes", "audiences") if hasattr(model, name)]
@@ -195,12 +233,11 @@ def iter_public_objects(batch_size=500):
 
 def write_documents(pairs, batch_size=500):
     """Insert documents for (object, section) pairs in bulk. Returns how many were written."""
-    vendor = _vendor()
     written = 0
     batch = []
     for obj, section in pairs:
         ct = ContentType.objects.get_for_model(obj, for_concrete_model=False)
-        batch.append(SearchDocument(content_type=ct, object_id=str(obj.pk), **document_values(obj, section, vendor)))
+        batch.append(SearchDocument(content_type=ct, object_id=str(obj.pk), **document_values(obj, section)))
         if len(batch) >= batch_size:
             SearchDocument.objects.bulk_create(batch)
             written += len(batch)
@@ -232,7 +269,7 @@ def index_object(obj):
         remove_object(obj)
         return None
     section = _section_titles([obj])[obj.pk] if isinstance(obj, Page) else ""
-    values = document_values(obj, section, _vendor())
+    values = document_values(obj, section)
     document, _created = SearchDocument.objects.update_or_create(
         content_type=ct, object_id=str(obj.pk), defaults=values
     )

@@ -19,7 +19,7 @@ from search import dutch
 from search.engines import elasticsearch
 from search.engines.base import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchParams, SearchResponse
 from search.engines.database import DatabaseEngine
-from search.highlight import highlight, highlight_title
+from search.highlight import has_match, highlight, highlight_title
 from search.models import QueryLog, SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -104,6 +104,11 @@ class SearchOutcome:
     took_ms: float = 0.0
 
     @property
+    def partial_match(self):
+        """The results have most, not all, of the words (fewer than PARTIAL_MATCH_BELOW had all of them)."""
+        return self.response.partial_match
+
+    @property
     def num_pages(self):
         return min(MAX_PAGE, max(1, -(-self.response.total // PAGE_SIZE)))
 
@@ -114,6 +119,13 @@ def type_label(type_key):
     except (LookupError, ValueError):
         return type_key
     return str(capfirst(model._meta.verbose_name))
+
+
+def snippet(document, stems):
+    """Where the words match in the text beyond the summary (it never repeats the summary), else the summary."""
+    if document.body and has_match(document.body, stems):
+        return highlight(document.body, stems)
+    return highlight(document.summary or document.body, stems)
 
 
 def present_results(response, params):
@@ -133,9 +145,7 @@ def present_results(response, params):
                 "section": document.section,
                 "province": document.province,
                 "summary": document.summary,
-                "snippet_html": highlight(document.body or document.summary, stems)
-                if stems
-                else highlight(document.summary or document.body, []),
+                "snippet_html": snippet(document, stems),
                 "score": round(hit.score, 4),
             }
         )

@@ -9,6 +9,8 @@ PAGE_SIZE = 10
 MAX_PAGE = 100
 FACETS = ("type", "theme", "audience", "province", "year")
 SORTS = ("relevance", "newest")
+# A multi-word search with fewer results than this that have every word also shows results with most words.
+PARTIAL_MATCH_BELOW = 3
 
 
 @dataclass
@@ -71,3 +73,9 @@ class SearchResponse:
     facets: dict = field(default_factory=dict)  # facet name -> Counter(value -> count)
     engine: str = ""
     degraded: bool = False
+    # When fewer than PARTIAL_MATCH_BELOW documents have all the words: results with most of the words, those with
+    # the most words first. `all_words_total` is how many have every word; `unmatched_words` are query words
+    # that no document has (when the engine knows).
+    partial_match: bool = False
+    all_words_total: int = 0
+    unmatched_words: list = field(default_factory=list)

@@ -1,18 +1,27 @@
 """The default engine: SearchDocument rows with SQLite FTS5 or PostgreSQL full text search.
 
-Ranking and LIMIT run inside the full-text query (bm25 in FTS5, ts_rank over the GIN match on
-PostgreSQL); only the ten documents shown are loaded. Facet counts need only the ids the words match,
-aggregated into one string by the database, and bitsets per facet value (``facet_index``).
+Both databases index the same analysed terms (``search.dutch``): FTS5 as they are, PostgreSQL with its
+``simple`` configuration, so a query finds the same documents on either. Ranking and LIMIT run inside the
+full-text query (bm25 in FTS5, ts_rank over the GIN match on PostgreSQL); only the ten documents shown are
+loaded. Facet counts need only the ids the words match, aggregated into one string by the database, and
+bitsets per facet value (``facet_index``).
+
+When fewer than ``PARTIAL_MATCH_BELOW`` documents have every word of a multi-word query, the results are the
+documents with most of the words: grouped by how many words they have (most first), ranked within a group.
+Each word's matches are then one bitset (cached like any other), and the groups and the facet counts come
+from those bitsets, so the counts describe exactly the results shown.
 """
 
+import contextlib
 import hashlib
+import json
 
 from django.core.cache import cache
 from django.db import connection, transaction
 
 from search import dutch
 from search.engines import facet_index
-from search.engines.base import Hit, SearchResponse
+from search.engines.base import PARTIAL_MATCH_BELOW, Hit, SearchResponse
 from search.indexing import facet_token
 from search.models import IndexState, SearchDocument
 
@@ -40,8 +49,8 @@ def facet_groups(params):
 
 
 def _fts_term(stem):
-    """One query stem for FTS5: the exact term, or its f/v or s/z variant."""
-    return "(" + " OR ".join(f'"{form}"' for form in dutch.variants(stem)) + ")"
+    """One query stem for FTS5: the exact term (stems are ASCII letters and digits)."""
+    return f'"{stem}"'
 
 
 def _fts_text_match(terms):
@@ -54,10 +63,9 @@ def _match_key(vendor, state, term):
     return f"search:match:{vendor}:{state[0]}:{state[1]}:{digest}"
 
 
-def _tsquery_term(word):
-    """One query word for to_tsquery('dutch', …), which stems it: the word or its f/v or s/z variant. Exact
-    lexemes, like SQLite's terms (see ``search.dutch``): compound parts are indexed themselves."""
-    return "(" + " | ".join(dutch.variants(word)) + ")"
+def _tsquery_term(stem):
+    """One query stem for to_tsquery('simple', …): the exact lexeme, as in FTS5."""
+    return stem
 
 
 class DatabaseEngine:
@@ -79,38 +87,55 @@ class DatabaseEngine:
         if cached is None:
             cached = self._search(params, offset, limit, state)
             cache.set(key, cached, CACHE_SECONDS)
-        total, facets, ranked = cached
+        total, facets, ranked, partial = cached
         # Rows are always read fresh: a document removed since (unpublished, made private) never shows.
         documents = SearchDocument.objects.defer(*DEFER).in_bulk([pk for pk, _ in ranked])
         hits = [Hit(documents[pk], score) for pk, score in ranked if pk in documents]
-        return SearchResponse(total=total, hits=hits, facets=facets, engine=self.name)
+        response = SearchResponse(total=total, hits=hits, facets=facets, engine=self.name)
+        if partial is not None:
+            response.partial_match = True
+            response.all_words_total, response.unmatched_words = partial
+        return response
 
     def _cache_key(self, params, offset, limit, state):
-        """Results are cached per index state: database triggers change it with every write to the index."""
+        """Results are cached per index state: database triggers change it with every write to the index. (v2: the
+        cached tuple holds the partial match too.)"""
         signature = repr(
             (self.vendor, params.stems, params.words, sorted(params.filters.items()), params.sort, offset, limit, state)
         )
-        return "search:db:" + hashlib.sha256(signature.encode()).hexdigest()
+        return "search:db:v2:" + hashlib.sha256(signature.encode()).hexdigest()
 
     def _search(self, params, offset, limit, state):
+        """(total, facets, [(id, score)], partial): partial is None, or (all-words total, unmatched words)."""
         index = facet_index.get(state)
-        if self.vendor == "postgresql":
-            with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+        postgres = self.vendor == "postgresql"
+        # PostgreSQL: one transaction for the SET LOCALs. SQLite: none (an IMMEDIATE one would take the write lock).
+        atomic = transaction.atomic(using=self.connection.alias) if postgres else contextlib.nullcontext()
+        with atomic, self.connection.cursor() as cursor:
+            if postgres:
                 # Common words match most rows: answer from the GIN index (exact, no recheck) rather than a
                 # sequential scan that unpacks every tsvector.
                 cursor.execute("SET LOCAL enable_seqscan = off")
                 cursor.execute("SET LOCAL work_mem = '64MB'")
-                results, facets = index.count(self._matched(params, index, cursor, state), params)
-                total, ranked = results.bit_count(), []
-                if total:
-                    cursor.execute(*self._postgres_ranked(params, offset, limit, total, results))
-                    ranked = [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
-            return total, facets, ranked
-        with self.connection.cursor() as cursor:
             results, facets = index.count(self._matched(params, index, cursor, state), params)
-        total = results.bit_count()
-        ranked = self._sqlite_ranked(params, offset, limit, total) if total else []
-        return total, facets, ranked
+            total, partial, levels = results.bit_count(), None, None
+            if total < PARTIAL_MATCH_BELOW and len(params.stems) > 1:
+                per_term = self._term_matches(params, cursor, state)
+                union, by_count = _levels(per_term)
+                any_results, any_facets = index.count(union, params)
+                if any_results.bit_count() > total:  # the words apart find more: show those too
+                    unmatched = [word for word, bits in zip(params.words, per_term, strict=True) if not bits]
+                    partial, total, facets = (total, unmatched), any_results.bit_count(), any_facets
+                    levels = [level & any_results for level in by_count]
+            ranked = []
+            if total and levels is not None:
+                ranked = self._ranked_by_levels(params, offset, limit, levels, cursor)
+            elif total and postgres:
+                cursor.execute(*self._postgres_ranked(params, offset, limit, total, results))
+                ranked = [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
+        if total and levels is None and not postgres:
+            ranked = self._sqlite_ranked(params, offset, limit, total)
+        return total, facets, ranked, partial
 
     def _matched(self, params, index, cursor, state):
         """Bitset of the documents the words match (facet filters are applied by the facet index).
@@ -137,10 +162,24 @@ class DatabaseEngine:
             matched = bits if matched is None else matched & bits
         return matched
 
+    def _term_matches(self, params, cursor, state):
+        """One bitset per query word (in the order of ``params.words``), each from the cache or the database."""
+        terms = self._match_terms(params)
+        keys = [_match_key(self.vendor, state, term) for term in terms]
+        cached = cache.get_many(keys)
+        matches = []
+        for term, key in zip(terms, keys, strict=True):
+            bits = cached.get(key)
+            if bits is None:
+                bits = self._fetch_matches([term], cursor)
+                cache.set(key, bits, CACHE_SECONDS)
+            matches.append(bits)
+        return matches
+
     def _match_terms(self, params):
         """One full-text expression per query word (all of them must match)."""
         if self.vendor == "postgresql":
-            return [_tsquery_term(word) for word in params.words]
+            return [_tsquery_term(stem) for stem in params.stems]
         return [_fts_term(stem) for stem in params.stems]
 
     def _fetch_matches(self, terms, cursor):
@@ -149,7 +188,7 @@ class DatabaseEngine:
         if self.vendor == "postgresql":
             sql = (
                 "SELECT string_agg(int8send(id), ''::bytea) FROM search_searchdocument "
-                "WHERE search_vector @@ to_tsquery('dutch', %s)"
+                "WHERE search_vector @@ to_tsquery('simple', %s)"
             )
             cursor.execute(sql, [" & ".join(terms)])
             return facet_index.bitset(facet_index.ids_from_bytes(cursor.fetchone()[0]))
@@ -157,16 +196,66 @@ class DatabaseEngine:
         cursor.execute(sql, [_fts_text_match(terms)])
         return facet_index.bitset(facet_index.ids_from_text(cursor.fetchone()[0]))
 
+    def _ranked_by_levels(self, params, offset, limit, levels, cursor):
+        """A page of results with most of the words: level by level (most words first), ranked within each by
+        relevance (or date) over any of the words. A large level is ranked within its newest documents, as
+        very common words are (``RANKING_WINDOW``)."""
+        ranked = []
+        for level in levels:
+            size = level.bit_count()
+            if offset >= size:
+                offset -= size
+                continue
+            window = RANKING_WINDOW if self.vendor != "postgresql" else POSTGRES_RANKING_WINDOW
+            ids = facet_index.newest(level, size if size <= EXACT_RANKING_LIMIT else window)
+            ranked += self._rank_ids(params, ids, offset, limit - len(ranked), cursor)
+            offset = 0
+            if len(ranked) >= limit:
+                break
+        return ranked
+
+    def _rank_ids(self, params, ids, offset, limit, cursor):
+        """(id, score) of a page of `ids`, by relevance to any of the query's words, or by date."""
+        any_word = [_fts_term(stem) for stem in params.stems]
+        if self.vendor == "postgresql":
+            if params.sort == "newest":
+                sql = (
+                    "SELECT id, 0 FROM search_searchdocument WHERE id = ANY(%s) "
+                    "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s OFFSET %s"
+                )
+                args = [ids, limit, offset]
+            else:
+                sql = (
+                    "SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS score "
+                    "FROM search_searchdocument WHERE id = ANY(%s) "
+                    "ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
+                )
+                args = [" | ".join(_tsquery_term(stem) for stem in params.stems), ids, limit, offset]
+        elif params.sort == "newest":
+            sql = (
+                "SELECT id, 0 FROM search_searchdocument WHERE id IN (SELECT value FROM json_each(%s)) "
+                "ORDER BY date DESC, id DESC LIMIT %s OFFSET %s"
+            )
+            args = [json.dumps(ids), limit, offset]
+        else:
+            sql = (
+                "SELECT rowid, -rank FROM search_fts WHERE search_fts MATCH %s "
+                "AND rowid IN (SELECT value FROM json_each(%s)) ORDER BY rank LIMIT %s OFFSET %s"
+            )
+            args = [f"{{title_terms body_terms}}: ({' OR '.join(any_word)})", json.dumps(ids), limit, offset]
+        cursor.execute(sql, args)
+        return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
+
     def suggest(self, text, limit=8):
         """Titles that match what was typed so far (the last word as a prefix)."""
         stems = dutch.query_stems(text)
         if not stems:
             return []
         if self.vendor == "postgresql":
-            query = " & ".join(f"{word}:*A" for word in dutch.query_words(text))  # A: title lexemes only
+            query = " & ".join(f"{stem}:*A" for stem in stems)  # A: title lexemes only
             sql = (
-                "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('dutch', %s) "
-                "ORDER BY ts_rank(search_vector, to_tsquery('dutch', %s)) DESC, date DESC LIMIT %s"
+                "SELECT id FROM search_searchdocument WHERE search_vector @@ to_tsquery('simple', %s) "
+                "ORDER BY ts_rank(search_vector, to_tsquery('simple', %s)) DESC, date DESC LIMIT %s"
             )
             args = [query, query, limit]
         else:
@@ -230,8 +319,8 @@ class DatabaseEngine:
 
     @staticmethod
     def postgres_queries(params):
-        """(text tsquery source, facet tsquery source) for to_tsquery('dutch', …) / to_tsquery('simple', …)."""
-        text = " & ".join(_tsquery_term(word) for word in params.words)
+        """(text tsquery source, facet tsquery source), both for to_tsquery('simple', …)."""
+        text = " & ".join(_tsquery_term(stem) for stem in params.stems)
         facets = " & ".join("(" + " | ".join(tokens) + ")" for tokens in facet_groups(params))
         return text, facets
 
@@ -239,7 +328,7 @@ class DatabaseEngine:
         text, facets = self.postgres_queries(params)
         clauses, args = [], []
         if text:
-            clauses.append("search_vector @@ to_tsquery('dutch', %s)")
+            clauses.append("search_vector @@ to_tsquery('simple', %s)")
             args.append(text)
         if facets:
             clauses.append("search_vector @@ to_tsquery('simple', %s)")
@@ -260,13 +349,37 @@ class DatabaseEngine:
             # Very common words: ts_rank over a bounded window, the most recently indexed matches. Their ids
             # come from the facet counts' bitset, so PostgreSQL reads only those rows (by primary key).
             sql = (
-                "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "
+                "SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS score "
                 "FROM search_searchdocument WHERE id = ANY(%s) "
                 "ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
             )
             return sql, [text, facet_index.newest(results, POSTGRES_RANKING_WINDOW), limit, offset]
         sql = (
-            "SELECT id, ts_rank(search_vector, to_tsquery('dutch', %s)) AS score "  # noqa: S608
+            "SELECT id, ts_rank(search_vector, to_tsquery('simple', %s)) AS score "  # noqa: S608
             f"FROM search_searchdocument WHERE {where} ORDER BY score DESC, date DESC NULLS LAST LIMIT %s OFFSET %s"
         )
         return sql, [text, *args, limit, offset]
+
+
+def _levels(per_term):
+    """(documents with any of the words, [documents with exactly k words for k = n … 1]) from one bitset per
+    word. The count of words per document is kept as binary digits in bitsets (a bit-sliced counter), so this
+    takes a few big-integer operations per word, however many documents match."""
+    digits = []
+    for bits in per_term:
+        carry = bits
+        for position, digit in enumerate(digits):
+            digits[position], carry = digit ^ carry, digit & carry
+        if carry:
+            digits.append(carry)
+    union = 0
+    for bits in per_term:
+        union |= bits
+    levels = []
+    for count in range(len(per_term), 0, -1):
+        level = union
+        for position in range(max(len(digits), count.bit_length())):
+            digit = digits[position] if position < len(digits) else 0
+            level &= digit if count >> position & 1 else ~digit
+        levels.append(level)
+    return union, levels

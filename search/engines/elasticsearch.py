@@ -13,7 +13,7 @@ from collections import Counter
 from django.conf import settings
 
 from search import dutch
-from search.engines.base import FACETS, Hit, SearchResponse
+from search.engines.base import FACETS, PARTIAL_MATCH_BELOW, Hit, SearchResponse
 
 logger = logging.getLogger(__name__)
 
@@ -84,19 +84,46 @@ def _facet_filters(params, skip=None):
     return filters
 
 
-def query_body(params, offset=0, limit=10):
-    """The search request: Dutch full text, facet filters as post_filter, multi-select aggregations."""
-    if params.words:
-        query = {
+TEXT_FIELDS = ["title^10", "summary^2", "body"]
+# In a partial match every word a document has adds this much to its score: far more than relevance ever does,
+# so documents with more of the words come first, ranked by relevance among themselves.
+WORD_MATCH_BOOST = 1000
+
+
+def _words_query(words, partial, by_date=False):
+    if not partial:
+        return {
             "multi_match": {
-                "query": " ".join(params.words),
-                "fields": ["title^10", "summary^2", "body"],
+                "query": " ".join(words),
+                "fields": TEXT_FIELDS,
                 "type": "cross_fields",
                 "operator": "and",
             }
         }
-    else:
-        query = {"match_all": {}}
+    per_word = [
+        {
+            "constant_score": {
+                "filter": {"multi_match": {"query": word, "fields": TEXT_FIELDS, "type": "cross_fields"}},
+                "boost": 1 if by_date else WORD_MATCH_BOOST,
+            }
+        }
+        for word in words
+    ]
+    query = {"bool": {"should": per_word, "minimum_should_match": 1}}
+    if not by_date:  # relevance within a group of documents with as many words: the ordinary match, any word
+        query["bool"]["must"] = [
+            {"multi_match": {"query": " ".join(words), "fields": TEXT_FIELDS, "type": "cross_fields"}}
+        ]
+    return query
+
+
+def query_body(params, offset=0, limit=10, partial=False):
+    """The search request: Dutch full text, facet filters as post_filter, multi-select aggregations.
+
+    With `partial`, documents need only one of the words (``minimum_should_match``); those with more of the
+    words score higher (``WORD_MATCH_BOOST``) and so come first."""
+    by_date = params.sort == "newest"
+    query = _words_query(params.words, partial, by_date) if params.words else {"match_all": {}}
     aggregations = {
         name: {
             "filter": {"bool": {"filter": _facet_filters(params, skip=name)}},
@@ -104,7 +131,9 @@ def query_body(params, offset=0, limit=10):
         }
         for name in FACETS
     }
-    if params.sort == "newest" or not params.words:
+    if partial and by_date:  # the score is the number of words: most words first, then the newest
+        sort = ["_score", {"date": {"order": "desc", "missing": "_last"}}]
+    elif by_date or not params.words:
         sort = [{"date": {"order": "desc", "missing": "_last"}}]
     else:
         sort = ["_score", {"date": {"order": "desc", "missing": "_last"}}]
@@ -132,6 +161,11 @@ class ElasticsearchEngine:
         if params.is_empty:
             return SearchResponse(engine=self.name)
         response = self.client.search(index=index_name(), body=query_body(params, offset, limit))
+        all_words_total, partial = response["hits"]["total"]["value"], False
+        if all_words_total < PARTIAL_MATCH_BELOW and len(params.words) > 1:
+            wider = self.client.search(index=index_name(), body=query_body(params, offset, limit, partial=True))
+            if wider["hits"]["total"]["value"] > all_words_total:
+                response, partial = wider, True
         ranked = [(int(hit["_id"]), float(hit.get("_score") or 0)) for hit in response["hits"]["hits"]]
         documents = SearchDocument.objects.defer("title_terms", "body_terms", "facet_terms").in_bulk(
             [pk for pk, _ in ranked]
@@ -145,6 +179,8 @@ class ElasticsearchEngine:
             hits=[Hit(documents[pk], score) for pk, score in ranked if pk in documents],
             facets=facets,
             engine=self.name,
+            partial_match=partial,
+            all_words_total=all_words_total if partial else 0,
         )
 
     def suggest(self, text, limit=8):

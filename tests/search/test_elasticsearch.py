@@ -57,7 +57,7 @@ def test_wagtail_backend_settings_with_elasticsearch(monkeypatch):
         assert backends["default"]["BACKEND"] == "wagtail.search.backends.elasticsearch9"
         assert backends["database"]["BACKEND"] == "wagtail.search.backends.database"
         analysis = backends["default"]["INDEX_SETTINGS"]["settings"]["analysis"]
-        assert analysis["analyzer"]["default"]["filter"][-1] == "dutch_stemmer"
+        assert "dutch_stemmer" in analysis["analyzer"]["default"]["filter"]
     finally:
         monkeypatch.delenv("ELASTICSEARCH_URL")
         importlib.reload(base)
