@@ -1,11 +1,17 @@
 """Storing and sending outbox emails.
 
-``queue_email`` stores the mail in the caller's transaction and schedules the background task
-for after the commit. ``deliver`` sends one mail, recording the attempt; a failing mail server
-never raises into the caller, it only moves the next attempt further away.
+``queue_email`` stores *which* mail goes to whom in the caller's transaction: a cheap insert, so the
+write transactions of registering and cancelling stay short. After the commit the mail is rendered
+and handed to the background task, outside any transaction.
+
+``deliver`` sends one mail. It never holds a database transaction (or lock) while it talks to the
+mail server: a short transaction claims the mail, the mail server is called with a timeout
+(``EMAIL_TIMEOUT``), and a second short transaction records the outcome. A failing or hanging mail
+server never raises into the caller, it only moves the next attempt further away.
 """
 
 import datetime
+import enum
 import logging
 import smtplib
 
@@ -20,33 +26,59 @@ from knowledgeboost.models import OutboxEmail, OutboxStatus
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = datetime.timedelta(hours=6)
-# What a mail server that is down or refusing looks like.
+# How long a claimed mail is held while it is being sent; after a crash it is retried after this.
+CLAIM_DURATION = datetime.timedelta(minutes=15)
+# What a mail server that is down, refusing or hanging looks like.
 DELIVERY_ERRORS = (smtplib.SMTPException, OSError, TimeoutError)
 
 
-def queue_email(*, kind, to, subject, body_text, body_html="", attachments=(), registrations=()):
-    email = OutboxEmail.objects.create(
-        kind=kind,
-        to=to,
-        subject=subject,
-        body_text=body_text,
-        body_html=body_html,
-        attachments=list(attachments),
-    )
+class Delivery(enum.StrEnum):
+    """What one call of ``deliver`` did."""
+
+    SENT = "sent"  # handed to the mail server just now
+    FAILED = "failed"  # the attempt failed; a retry is planned
+    GAVE_UP = "gave_up"  # failed for good: no attempts left, or nothing to send any more
+    SKIPPED = "skipped"  # nothing done: sent already, not due, or another worker has it
+
+
+class NothingSentError(Exception):
+    """The mail backend returned without error but reports that it sent nothing."""
+
+
+def queue_email(*, kind, to, registrations=(), **content):
+    """Store a mail in the caller's transaction; it is rendered and sent after the commit."""
+    email = OutboxEmail.objects.create(kind=kind, to=to, **content)
     if registrations:
         email.registrations.add(*registrations)
-    transaction.on_commit(lambda: enqueue_delivery(email.pk))
+    transaction.on_commit(lambda: prepare_and_enqueue(email.pk))
     return email
 
 
-def enqueue_delivery(email_id):
-    """Hand the mail to the task backend; if even that fails, cron's send_outbox picks it up."""
+def prepare_and_enqueue(email_id):
+    """After the commit: render the mail (so the admin shows it) and hand it to the task backend.
+
+    Nothing here may fail the request that stored the mail: whatever goes wrong, cron's send_outbox
+    picks the mail up (and ``deliver`` renders it if that did not happen here).
+    """
     from knowledgeboost.tasks import send_outbox_email
 
+    try:
+        email = OutboxEmail.objects.filter(pk=email_id).first()
+        if email is not None and email.to and not email.is_rendered:
+            OutboxEmail.objects.filter(pk=email_id, body_text="").update(**render(email))
+    except Exception:
+        logger.exception("Could not render outbox email %s; it is rendered when it is sent", email_id)
     try:
         send_outbox_email.enqueue(email_id)
     except Exception:
         logger.exception("Could not enqueue outbox email %s; send_outbox will retry it", email_id)
+
+
+def render(email):
+    """Subject, bodies and attachments of a stored mail (the templates live with the flows, in emails.py)."""
+    from knowledgeboost import emails
+
+    return emails.render(email)
 
 
 def backoff(attempts):
@@ -69,48 +101,95 @@ def build_message(email):
     return message
 
 
-def deliver(email_id, now=None):
-    """Send one outbox mail unless it is sent already or another worker holds it. Returns the new status."""
-    now = now or timezone.now()
-    with transaction.atomic():
+def _is_due(email, now):
+    return (
+        email.status in (OutboxStatus.PENDING, OutboxStatus.FAILED)
+        and email.next_attempt_at is not None
+        and email.next_attempt_at <= now
+    )
+
+
+def _claim(email_id, now, content):
+    """Take the mail for one attempt, in a short transaction. Returns the mail, or the reason it was not taken."""
+    # durable: a RuntimeError if a caller's transaction is open, so nobody ever sends inside one.
+    with transaction.atomic(durable=True):
         skip_locked = connection.features.has_select_for_update_skip_locked
-        locking = OutboxEmail.objects.select_for_update(skip_locked=skip_locked)
-        email = locking.filter(pk=email_id).first()
-        if email is None or email.status == OutboxStatus.SENT:
-            return email.status if email else None
+        email = OutboxEmail.objects.select_for_update(skip_locked=skip_locked).filter(pk=email_id).first()
+        if email is None or not _is_due(email, now):
+            return Delivery.SKIPPED
         if not email.to:
             # Anonymised before it could be sent: nothing to deliver any more.
             email.status, email.next_attempt_at = OutboxStatus.FAILED, None
             email.save(update_fields=["status", "next_attempt_at"])
-            return email.status
+            return Delivery.GAVE_UP
+        fields = ["attempts", "next_attempt_at"]
+        if not email.is_rendered and content:
+            for name, value in content.items():
+                setattr(email, name, value)
+            fields += list(content)
         email.attempts += 1
-        try:
-            build_message(email).send(fail_silently=False)
-        except DELIVERY_ERRORS as error:
-            email.status = OutboxStatus.FAILED
-            email.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if email.attempts < conf.outbox_max_attempts():
-                email.next_attempt_at = now + backoff(email.attempts)
-            else:
-                email.next_attempt_at = None
-            logger.warning("Outbox email %s failed (attempt %s): %s", email.pk, email.attempts, email.last_error)
+        # Held while the mail server is called; should this process die, the mail is retried later.
+        email.next_attempt_at = now + CLAIM_DURATION
+        email.save(update_fields=fields)
+        return email
+
+
+def _record(email, now, error=None):
+    """Store the outcome of an attempt (a short transaction of its own)."""
+    if error is None:
+        email.status, email.sent_at, email.next_attempt_at, email.last_error = OutboxStatus.SENT, now, None, ""
+        outcome = Delivery.SENT
+    else:
+        email.status = OutboxStatus.FAILED
+        email.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if email.attempts < conf.outbox_max_attempts():
+            email.next_attempt_at, outcome = now + backoff(email.attempts), Delivery.FAILED
         else:
-            email.status = OutboxStatus.SENT
-            email.sent_at = now
-            email.next_attempt_at = None
-            email.last_error = ""
-        email.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "sent_at"])
-        return email.status
+            email.next_attempt_at, outcome = None, Delivery.GAVE_UP
+        logger.warning("Outbox email %s failed (attempt %s): %s", email.pk, email.attempts, email.last_error)
+    OutboxEmail.objects.filter(pk=email.pk).update(
+        status=email.status,
+        sent_at=email.sent_at,
+        next_attempt_at=email.next_attempt_at,
+        last_error=email.last_error,
+    )
+    return outcome
+
+
+def deliver(email_id, now=None):
+    """Send one outbox mail if it is due and no other worker has it. Returns a ``Delivery``."""
+    now = now or timezone.now()
+    email = OutboxEmail.objects.filter(pk=email_id).first()
+    if email is None or not _is_due(email, now):
+        return Delivery.SKIPPED
+    content, render_error = {}, None
+    if email.to and not email.is_rendered:
+        try:
+            content = render(email)  # outside any transaction
+        except Exception as error:  # a broken template must not stop the queue; the admin shows why
+            logger.exception("Could not render outbox email %s", email_id)
+            render_error = error
+    claimed = _claim(email_id, now, content)
+    if isinstance(claimed, Delivery):
+        return claimed
+    email = claimed
+    if render_error is not None or not email.is_rendered:
+        return _record(email, now, render_error or NothingSentError("The email could not be rendered."))
+    try:
+        # Outside any transaction, with the mail server's timeout (EMAIL_TIMEOUT).
+        if build_message(email).send(fail_silently=False) != 1:
+            raise NothingSentError("The mail backend accepted nothing.")
+    except (*DELIVERY_ERRORS, NothingSentError) as error:
+        return _record(email, now, error)
+    return _record(email, now)
 
 
 def send_due(now=None, limit=500):
-    """Send every due pending/failed mail once. Returns {"sent": n, "failed": n}."""
+    """Try every due pending/failed mail once. Returns how many were sent and how many failed now."""
     now = now or timezone.now()
-    counts = {"sent": 0, "failed": 0}
+    counts = {"sent": 0, "failed": 0, "gave_up": 0}
     for email_id in OutboxEmail.objects.due(now).values_list("pk", flat=True)[:limit]:
-        status = deliver(email_id, now=now)
-        if status == OutboxStatus.SENT:
-            counts["sent"] += 1
-        elif status == OutboxStatus.FAILED:
-            counts["failed"] += 1
+        outcome = deliver(email_id, now=now)
+        if outcome != Delivery.SKIPPED:
+            counts[outcome.value] += 1
     return counts

@@ -1,8 +1,12 @@
 """Registering, cancelling and the waiting list: the rules, enforced in database transactions.
 
-The session row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers anyway)
-before places are counted, so the capacity holds under concurrent submissions. A unique constraint
-on (session, lower(email)) backs up the duplicate check.
+The session row is locked (SELECT … FOR UPDATE on PostgreSQL; on SQLite every write transaction
+takes the database's write lock when it begins, see the DATABASES setting) before places are counted,
+so the capacity holds under concurrent submissions. A unique constraint on (session, lower(email))
+backs up the duplicate check.
+
+Write transactions stay short: the emails are only stored here (which mail to whom), they are
+rendered and sent after the commit, outside any transaction (see ``knowledgeboost.outbox``).
 
 Reuse for other events (network meetings): the rules only need an ``AbstractEventPage`` subclass
 whose registrations (an ``AbstractRegistration`` subclass) point at it with ``related_name="registrations"``

@@ -7,4 +7,4 @@ from django_tasks import task
 def send_outbox_email(email_id: int):
     from knowledgeboost.outbox import deliver
 
-    return deliver(email_id)
+    return str(deliver(email_id))

@@ -21,7 +21,7 @@ class OutboxQuerySet(models.QuerySet):
 
 
 class OutboxEmail(models.Model):
-    """An email stored with the data it belongs to and sent after the transaction commits.
+    """An email stored with the data it belongs to, rendered and sent after the transaction commits.
 
     A background task sends it; when the mail server fails it is retried with backoff
     (``manage.py send_outbox`` from cron picks up whatever is due).
@@ -65,3 +65,8 @@ class OutboxEmail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.subject}"
+
+    @property
+    def is_rendered(self):
+        """Stored mails get their text after the transaction that stored them (see outbox.queue_email)."""
+        return bool(self.body_text)

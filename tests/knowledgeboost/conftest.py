@@ -2,8 +2,11 @@
 
 import datetime
 import smtplib
+import socket
+import threading
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
@@ -28,6 +31,62 @@ class ConnectionRefusedBackend(BaseEmailBackend):
 class SMTPDisconnectedBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class PartlyFailingBackend(BaseEmailBackend):
+    """A mail server that refuses some recipients, silently drops others (reports 0 sent), delivers the rest."""
+
+    def send_messages(self, email_messages):
+        sent = 0
+        for message in email_messages:
+            if "weigert" in message.to[0]:
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such user")})
+            if "zoek" in message.to[0]:
+                continue
+            mail.outbox.append(message)
+            sent += 1
+        return sent
+
+
+class HangingMailServer:
+    """A mail server that accepts every connection and then never says a word, not even its greeting."""
+
+    def __init__(self, on_connect=None):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self.on_connect = on_connect
+        self.connections = []
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while not self.stopped.is_set():
+            try:
+                accepted, _address = self.listener.accept()
+            except TimeoutError:
+                continue
+            self.connections.append(accepted)  # kept open, and silent
+            if self.on_connect:
+                self.on_connect()
+
+    def close(self):
+        self.stopped.set()
+        self.thread.join(timeout=5)
+        self.listener.close()
+        for accepted in self.connections:
+            accepted.close()
+
+
+@pytest.fixture
+def hanging_mail_server(settings):
+    """Django's SMTP backend pointed at a server that hangs, with a timeout of one second."""
+    server = HangingMailServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 1
+    yield server
+    server.close()
 
 
 @pytest.fixture(autouse=True)

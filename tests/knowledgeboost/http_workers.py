@@ -19,6 +19,7 @@ import urllib.parse
 from http.cookies import SimpleCookie
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -49,6 +50,64 @@ def postgres_url():
     return f"postgres://{auth}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+class SharedDatabase:
+    """The test's database as the processes it starts see it: their DATABASE_URL, and row counts in it."""
+
+    def __init__(self, tmp_path):
+        self.vendor = connection.vendor
+        if self.vendor == "sqlite":
+            self.url, self.path = file_database_url(tmp_path)
+        elif self.vendor == "postgresql":
+            self.url, self.path = postgres_url(), None
+        else:
+            raise NotImplementedError(self.vendor)
+
+    def count(self, model, **where):
+        if self.vendor == "postgresql":
+            return model.objects.filter(**where).count()
+        columns = " AND ".join(f"{column} = ?" for column in where) or "1 = 1"
+        sql = f"SELECT COUNT(*) FROM {model._meta.db_table} WHERE {columns}"  # noqa: S608 - our own names
+        return sqlite_rows(self.path, sql, list(where.values()))[0][0]
+
+    def transaction_held(self, longer_than=0.4):
+        """Whether another connection holds a transaction open (the write lock, on SQLite) right now."""
+        if self.vendor == "sqlite":
+            probe = sqlite3.connect(self.path, timeout=longer_than, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                return False
+            except sqlite3.OperationalError:
+                return True
+            finally:
+                probe.close()
+        import psycopg2
+
+        time.sleep(longer_than + 0.1)  # a transaction that began just before the call is older by now
+        db = connection.settings_dict
+        probe = psycopg2.connect(
+            dbname=db["NAME"], user=db["USER"], password=db["PASSWORD"], host=db["HOST"], port=db["PORT"] or 5432
+        )
+        try:
+            with probe.cursor() as cursor:
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%%'"
+                    " AND xact_start < now() - make_interval(secs => %s)",
+                    [longer_than],
+                )
+                return cursor.fetchone()[0] > 0
+        finally:
+            probe.close()
+
+
+def shared_database(tmp_path):
+    """Call in a transactional test once the data the workers need exists."""
+    if connection.vendor not in ("sqlite", "postgresql"):
+        pytest.skip(f"No worker processes for {connection.vendor}")
+    return SharedDatabase(tmp_path)
+
+
 def sqlite_rows(path, sql, params=()):
     """Read from the SQLite file the workers wrote to (the test's own connection is the in-memory copy)."""
     reader = sqlite3.connect(path, timeout=30)
@@ -64,9 +123,31 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def worker_env(database_url, env=None):
+    """Environment of a process started by a test: test settings (mail and tasks from the environment)."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.knowledgeboost.worker_settings",
+        "DATABASE_URL": database_url,
+        # Every person comes from their own address, as behind one reverse proxy.
+        "TRUSTED_PROXY_COUNT": "1",
+        "LOG_LEVEL": "WARNING",
+        **(env or {}),
+    }
+
+
+def stop(process, sig=signal.SIGTERM):
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
 @contextlib.contextmanager
 def gunicorn(database_url, *, workers=4, worker_class="sync", threads=1, env=None, boot_timeout=90):
-    """Serve config.wsgi with the test settings on `database_url`; yields "host:port" once every worker is up."""
+    """Serve config.wsgi on `database_url`; yields a Server once every worker is up."""
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="kb-gunicorn-") as directory:
         config = Path(directory) / "gunicorn.conf.py"
@@ -84,30 +165,43 @@ def gunicorn(database_url, *, workers=4, worker_class="sync", threads=1, env=Non
             "--preload",
             "--log-level", "info",
         ]  # fmt: skip
-        environment = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": database_url,
-            # Every person comes from their own address, as behind one reverse proxy.
-            "TRUSTED_PROXY_COUNT": "1",
-            "LOG_LEVEL": "WARNING",
-            **(env or {}),
-        }
         with open(log_path, "wb") as log:
             process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-                command, cwd=settings.BASE_DIR, env=environment, stdout=log, stderr=subprocess.STDOUT
+                command, cwd=settings.BASE_DIR, env=worker_env(database_url, env), stdout=log, stderr=subprocess.STDOUT
             )
         server = Server(f"127.0.0.1:{port}", process, log_path)
         try:
             server.wait_until_ready(workers, boot_timeout)
             yield server
         finally:
-            process.send_signal(signal.SIGQUIT)  # quick shutdown: the test is over
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            stop(process, signal.SIGQUIT)  # quick shutdown: the test is over
+
+
+@contextlib.contextmanager
+def task_worker(database_url, env=None):
+    """`manage.py db_worker` (the production task worker) on `database_url`; yields the process."""
+    with tempfile.TemporaryFile() as log:
+        command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"]
+        process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+            command, cwd=settings.BASE_DIR, env=worker_env(database_url, env), stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            yield process
+        finally:
+            stop(process)
+
+
+def manage(database_url, *args, env=None):
+    """Run a management command in its own process; returns its output."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=worker_env(database_url, env),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
 
 
 class Server:

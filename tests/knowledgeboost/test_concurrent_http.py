@@ -9,37 +9,16 @@ import collections
 import threading
 
 import pytest
-from django.db import connection
 
 from knowledgeboost.factories import SessionPageFactory
 from knowledgeboost.models import OutboxEmail, Registration, RegistrationStatus
 
-from .http_workers import Visitor, file_database_url, gunicorn, postgres_url, sqlite_rows
+from .http_workers import Visitor, gunicorn, shared_database
 
 PEOPLE = 60
 CAPACITY = 10
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def shared_database(tmp_path):
-    """(DATABASE_URL for the workers, function that counts rows in it)."""
-    if connection.vendor == "sqlite":
-        url, path = file_database_url(tmp_path)
-
-        def count(model, **where):
-            columns = " AND ".join(f"{column} = ?" for column in where) or "1 = 1"
-            sql = f"SELECT COUNT(*) FROM {model._meta.db_table} WHERE {columns}"  # noqa: S608 - fixed names
-            return sqlite_rows(path, sql, list(where.values()))[0][0]
-
-        return url, count
-    if connection.vendor == "postgresql":
-
-        def count(model, **where):
-            return model.objects.filter(**where).count()
-
-        return postgres_url(), count
-    pytest.skip(f"No worker processes for {connection.vendor}")
 
 
 def person(number):
@@ -60,12 +39,12 @@ WORKER_SETUPS = {
 @pytest.mark.parametrize("setup", WORKER_SETUPS)
 def test_everyone_who_registers_at_once_is_registered_or_waitlisted(home_page, tmp_path, setup):
     session = SessionPageFactory(parent=home_page, title="Drukbezochte sessie", capacity=CAPACITY)
-    database_url, count = shared_database(tmp_path)
+    database = shared_database(tmp_path)
     results = []
     errors = []
 
     url = session.url  # looked up here: a lookup in a thread would leave a database connection open
-    with gunicorn(database_url, **WORKER_SETUPS[setup]) as server:
+    with gunicorn(database.url, **WORKER_SETUPS[setup]) as server:
         visitors = [Visitor(server.address, f"10.0.{n // 200}.{n % 200 + 1}") for n in range(PEOPLE)]
         start = threading.Barrier(PEOPLE)
 
@@ -89,9 +68,9 @@ def test_everyone_who_registers_at_once_is_registered_or_waitlisted(home_page, t
     assert statuses == {302: PEOPLE}, f"{statuses}\n{log[-3000:]}"
     assert all("/aangemeld/?t=" in location for _status, location, _seconds in results)
     # Nobody lost, nobody twice, and never more people than places.
-    registered = count(Registration, session_id=session.pk, status=RegistrationStatus.REGISTERED)
-    waitlisted = count(Registration, session_id=session.pk, status=RegistrationStatus.WAITLISTED)
+    registered = database.count(Registration, session_id=session.pk, status=RegistrationStatus.REGISTERED)
+    waitlisted = database.count(Registration, session_id=session.pk, status=RegistrationStatus.WAITLISTED)
     assert (registered, waitlisted) == (CAPACITY, PEOPLE - CAPACITY)
-    assert count(Registration) == PEOPLE
+    assert database.count(Registration) == PEOPLE
     # Everyone gets their confirmation or waiting-list email.
-    assert count(OutboxEmail) == PEOPLE
+    assert database.count(OutboxEmail) == PEOPLE

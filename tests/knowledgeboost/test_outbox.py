@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from knowledgeboost.models import OutboxEmail, OutboxStatus, Registration
-from knowledgeboost.outbox import backoff, deliver
+from knowledgeboost.outbox import Delivery, backoff, deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +68,15 @@ def test_backoff_doubles_and_gives_up_after_max_attempts(session_page, settings)
 
     email = OutboxEmail.objects.create(kind="confirmation", to="a@example.org", subject="Test", body_text="Hoi")
     now = timezone.now()
-    deliver(email.pk, now=now)
+    assert deliver(email.pk, now=now) == Delivery.FAILED
     email.refresh_from_db()
     assert email.next_attempt_at == now + datetime.timedelta(minutes=1)
-    deliver(email.pk, now=now)
-    deliver(email.pk, now=now)
+    assert deliver(email.pk, now=now) == Delivery.SKIPPED  # not due yet: no attempt
+    second = email.next_attempt_at
+    assert deliver(email.pk, now=second) == Delivery.FAILED
+    email.refresh_from_db()
+    assert email.next_attempt_at == second + datetime.timedelta(minutes=2)
+    assert deliver(email.pk, now=email.next_attempt_at) == Delivery.GAVE_UP
     email.refresh_from_db()
     assert (email.status, email.attempts, email.next_attempt_at) == (OutboxStatus.FAILED, 3, None)
     assert not OutboxEmail.objects.due(now + datetime.timedelta(days=7)).exists()
@@ -80,8 +84,8 @@ def test_backoff_doubles_and_gives_up_after_max_attempts(session_page, settings)
 
 def test_a_sent_mail_is_never_sent_again(session_page):
     email = OutboxEmail.objects.create(kind="confirmation", to="a@example.org", subject="Test", body_text="Hoi")
-    assert deliver(email.pk) == OutboxStatus.SENT
-    assert deliver(email.pk) == OutboxStatus.SENT
+    assert deliver(email.pk) == Delivery.SENT
+    assert deliver(email.pk) == Delivery.SKIPPED
     assert len(mail.outbox) == 1
 
 
@@ -90,3 +94,33 @@ def test_nothing_is_sent_before_the_transaction_commits(session_page, registrati
     client.post(session_page.url, registration_data)
     assert OutboxEmail.objects.get().status == OutboxStatus.PENDING
     assert mail.outbox == []
+
+
+def test_send_outbox_counts_only_what_it_really_sent(session_page, settings, tmp_path):
+    settings.EMAIL_BACKEND = "tests.knowledgeboost.conftest.PartlyFailingBackend"
+    settings.KNOWLEDGEBOOST_OUTBOX_MAX_ATTEMPTS = 3
+    for to in ["een@example.org", "twee@example.org", "weigert@example.org", "raakt-zoek@example.org", ""]:
+        OutboxEmail.objects.create(kind="confirmation", to=to, subject="Test", body_text="Hoi")
+    sent_before = OutboxEmail.objects.create(
+        kind="confirmation", to="al@example.org", subject="Test", body_text="Hoi", status=OutboxStatus.SENT
+    )
+
+    output = tmp_path / "out.txt"
+    with open(output, "w") as out:
+        call_command("send_outbox", stdout=out)
+
+    # Two mails reached the server; the refused one and the one the backend dropped are retried; the
+    # anonymised one (no address left) is given up; the mail sent earlier is not counted again.
+    assert output.read_text().strip() == "Outbox: 2 sent, 2 failed (will be retried), 1 failed for good."
+    assert sorted(message.to[0] for message in mail.outbox) == ["een@example.org", "twee@example.org"]
+    statuses = dict(OutboxEmail.objects.exclude(pk=sent_before.pk).values_list("to", "status"))
+    assert statuses == {
+        "een@example.org": OutboxStatus.SENT,
+        "twee@example.org": OutboxStatus.SENT,
+        "weigert@example.org": OutboxStatus.FAILED,
+        "raakt-zoek@example.org": OutboxStatus.FAILED,
+        "": OutboxStatus.FAILED,
+    }
+    dropped = OutboxEmail.objects.get(to="raakt-zoek@example.org")
+    assert dropped.next_attempt_at is not None and "accepted nothing" in dropped.last_error
+    assert "No such user" in OutboxEmail.objects.get(to="weigert@example.org").last_error

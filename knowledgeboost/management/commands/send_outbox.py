@@ -11,4 +11,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, limit=500, **options):
         counts = send_due(limit=limit)
-        self.stdout.write(f"Outbox: {counts['sent']} sent, {counts['failed']} failed (will be retried).")
+        # Only what this run did: a mail another worker sent meanwhile is not counted.
+        self.stdout.write(
+            f"Outbox: {counts['sent']} sent, {counts['failed']} failed (will be retried), "
+            f"{counts['gave_up']} failed for good."
+        )
