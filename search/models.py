@@ -48,7 +48,7 @@ class SearchDocument(models.Model):
     audience_ids = models.CharField(max_length=500, blank=True, help_text="Comma-wrapped ids: ,2,")
     # Large columns last: SQLite then reads the small ones without touching overflow pages.
     body = models.TextField(blank=True, help_text="Plain text the result snippet is cut from.")
-    # Analysed text: Dutch-stemmed terms (SQLite FTS5) or folded words ("dutch" configuration on PostgreSQL).
+    # Analysed text: the Dutch terms of search/dutch.py (folded, compounds split, stemmed), the same on both databases.
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     facet_terms = models.TextField(blank=True)
