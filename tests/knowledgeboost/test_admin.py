@@ -1,18 +1,23 @@
 import csv
+import datetime
 import io
+import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
+from wagtail.users.models import UserProfile
 
 from core.factories import UserFactory
 from knowledgeboost.admin_views import escape_formula
-from knowledgeboost.factories import RegistrationFactory
-from knowledgeboost.models import OutboxEmail, RegistrationStatus
+from knowledgeboost.factories import RegistrationFactory, SessionPageFactory
+from knowledgeboost.models import OutboxEmail, OutboxStatus, RegistrationStatus
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "wagtailsnippets_knowledgeboost_registration:list"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @pytest.fixture
@@ -118,3 +123,82 @@ def test_outbox_is_read_only_for_editors(admin_client, session_page):
     assert edit.status_code in (302, 403)
     add = admin_client.get(reverse("wagtailsnippets_knowledgeboost_outboxemail:add"))
     assert add.status_code in (302, 403)
+
+
+@pytest.fixture
+def summer_and_winter(week_page):
+    """A session in summer time (UTC+2) and one in winter time (UTC+1), both at 14:00 Dutch time."""
+    summer = SessionPageFactory(
+        parent=week_page,
+        title="Zomersessie",
+        start=datetime.datetime(2026, 6, 15, 14, tzinfo=AMSTERDAM),
+        end=datetime.datetime(2026, 6, 15, 15, tzinfo=AMSTERDAM),
+    )
+    winter = SessionPageFactory(
+        parent=week_page,
+        title="Wintersessie",
+        start=datetime.datetime(2026, 1, 15, 14, tzinfo=AMSTERDAM),
+        end=datetime.datetime(2026, 1, 15, 15, tzinfo=AMSTERDAM),
+    )
+    RegistrationFactory(
+        session=summer, email="zomer@example.org", created_at=datetime.datetime(2026, 6, 1, 9, 30, tzinfo=AMSTERDAM)
+    )
+    RegistrationFactory(
+        session=winter,
+        email="winter@example.org",
+        status=RegistrationStatus.CANCELLED,
+        created_at=datetime.datetime(2026, 1, 5, 9, 30, tzinfo=AMSTERDAM),
+        # Just after midnight in Amsterdam: still the day before in UTC.
+        cancelled_at=datetime.datetime(2026, 1, 7, 0, 30, tzinfo=AMSTERDAM),
+    )
+
+
+@pytest.fixture
+def admin_in_utc(admin_client):
+    """An editor whose admin preferences say UTC: the export still gives Dutch time, and says so."""
+    profile = UserProfile.get_for_user(UserFactory._meta.model.objects.get(username="redacteur"))
+    profile.current_time_zone = "UTC"
+    profile.save()
+    return admin_client
+
+
+def test_csv_export_gives_dutch_time_with_the_zone(admin_in_utc, summer_and_winter):
+    response = admin_in_utc.get(reverse(LIST_URL), {"export": "csv"})
+    rows = {
+        row["E-mailadres"]: row for row in csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    }
+    assert rows["zomer@example.org"]["Begin (Europe/Amsterdam)"] == "2026-06-15 14:00+02:00"
+    assert rows["winter@example.org"]["Begin (Europe/Amsterdam)"] == "2026-01-15 14:00+01:00"
+    assert rows["zomer@example.org"]["Aangemeld op (Europe/Amsterdam)"] == "2026-06-01 09:30+02:00"
+    assert rows["winter@example.org"]["Afgemeld op (Europe/Amsterdam)"] == "2026-01-07 00:30+01:00"
+    assert rows["zomer@example.org"]["Afgemeld op (Europe/Amsterdam)"] == ""
+
+
+def test_xlsx_export_gives_dutch_time_with_the_zone(admin_in_utc, summer_and_winter):
+    response = admin_in_utc.get(reverse(LIST_URL), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, *rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    by_email = {row[header.index("E-mailadres")]: dict(zip(header, row, strict=True)) for row in rows}
+    assert by_email["zomer@example.org"]["Begin (Europe/Amsterdam)"] == datetime.datetime(2026, 6, 15, 14, 0)
+    assert by_email["winter@example.org"]["Begin (Europe/Amsterdam)"] == datetime.datetime(2026, 1, 15, 14, 0)
+    assert by_email["winter@example.org"]["Afgemeld op (Europe/Amsterdam)"] == datetime.datetime(2026, 1, 7, 0, 30)
+
+
+def test_outbox_detail_says_when_nothing_is_planned_or_sent(admin_client, session_page):
+    gave_up = OutboxEmail.objects.create(
+        kind="confirmation",
+        to="a@example.org",
+        subject="Bevestiging",
+        body_text="Hoi",
+        status=OutboxStatus.FAILED,
+        attempts=8,
+        next_attempt_at=None,
+        last_error="SMTPServerDisconnected: Connection unexpectedly closed",
+    )
+    url = reverse("wagtailsnippets_knowledgeboost_outboxemail:inspect", args=[gave_up.pk])
+    html = admin_client.get(url).content.decode()
+    details = dict(re.findall(r"<dt>([^<]+)</dt>\s*<dd>\s*(.*?)\s*</dd>", html, re.S))
+    assert details["Volgende poging"] == "Niet gepland"
+    assert details["Verstuurd op"] == "Niet verstuurd"
+    assert details["Pogingen"] == "8"
+    assert "Connection unexpectedly closed" in details["Laatste fout"]
