@@ -224,6 +224,9 @@ def demo_live_server(request, _committed_demo_database):
         pytest.fail("demo_live_server tests use no database fixture or django_db marker.")
     with _committed_demo_database.blocker.unblock():  # for the server's threads
         yield _committed_demo_database
+        # What the test read opened a connection of its own; left open, PostgreSQL refuses to drop the
+        # test database at the end (an in-memory SQLite connection is never closed).
+        connections.close_all()
 
 
 def _databases_for_test(test, _original=pytest_django.fixtures._get_databases_for_test):
