@@ -51,6 +51,7 @@ class KnowledgeBoostIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["knowledgeboost.KnowledgeBoostWeekPage", "knowledgeboost.SessionPage", "core.ContentPage"]
     max_count = 1
+    PAST_SESSIONS_SHOWN = 12
 
     class Meta:
         verbose_name = _("Knowledge boost index")
@@ -60,7 +61,9 @@ class KnowledgeBoostIndexPage(RoutablePageMixin, BasePage):
         weeks = KnowledgeBoostWeekPage.objects.child_of(self).live().public().select_related("listing_image")
         context["upcoming_weeks"] = weeks.upcoming()
         context["past_weeks"] = weeks.past()
-        context["single_sessions"] = SessionPage.objects.child_of(self).for_listing().upcoming()
+        sessions = SessionPage.objects.child_of(self).for_listing()
+        context["single_sessions"] = sessions.upcoming()
+        context["past_single_sessions"] = sessions.past()[: self.PAST_SESSIONS_SHOWN]
         return context
 
     @path("")
@@ -126,6 +129,10 @@ class KnowledgeBoostWeekPage(RoutablePageMixin, BasePage):
     @property
     def date(self):
         return self.start_date
+
+    @property
+    def is_past(self):
+        return self.end_date < timezone.localdate()
 
     def get_sessions(self):
         return SessionPage.objects.child_of(self).for_listing().order_by("start", "pk")

@@ -52,7 +52,8 @@ def event_data(session, request=None, organisation_name=""):
         data["performer"] = performers
     if session.capacity is not None:
         data["maximumAttendeeCapacity"] = session.capacity
-        data["remainingAttendeeCapacity"] = session.places_left
+        if not session.is_past and not session.is_cancelled:
+            data["remainingAttendeeCapacity"] = session.places_left
     return data
 
 

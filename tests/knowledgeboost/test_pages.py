@@ -216,3 +216,115 @@ def test_search_attributes(week_page, session_page):
     assert session_page.search_result_date == session_page.start
     assert session_page.search_province == ""
     assert session_page.summary == "Hoe bereik je mensen die nog nooit vrijwilligerswerk deden?"
+
+
+def past_session(parent, title, days_ago=2, **kwargs):
+    start = timezone.now() - datetime.timedelta(days=days_ago)
+    return SessionPageFactory(
+        parent=parent, title=title, start=start, end=start + datetime.timedelta(hours=1), **kwargs
+    )
+
+
+def with_places_taken(session, count):
+    RegistrationFactory.create_batch(count, session=session)
+    return session
+
+
+# What a session that has not yet taken place shows, and a past one must not.
+UPCOMING_ONLY = [
+    "nog 2 plaatsen",
+    "nog 1 plaats",
+    "Vol: wachtlijst",
+    "Vol: je kunt op de wachtlijst",
+    "Zet in je agenda",
+    "Zet het programma in je agenda",
+    "Meld je aan",
+    'class="kb-form"',
+]
+
+MATERIALS = [("link", {"title": "Presentatie (PDF)", "url": "https://example.org/presentatie.pdf"})]
+AFTERWARDS = {"recording_url": "https://example.org/opname", "materials": MATERIALS}
+
+
+def test_past_session_page_shows_only_that_it_took_place_with_recording_and_materials(week_page, client):
+    session = with_places_taken(
+        past_session(
+            week_page, "Terugblik", capacity=3, recording_url="https://example.org/opname", materials=MATERIALS
+        ),
+        1,
+    )
+    full = with_places_taken(past_session(week_page, "Volle terugblik", capacity=1), 1)
+
+    html = client.get(session.url).content.decode()
+    assert "Deze sessie is al geweest." in html
+    assert 'href="https://example.org/opname"' in html and "Bekijk de opname" in html
+    assert 'href="https://example.org/presentatie.pdf"' in html
+    assert "<dt>Plaatsen</dt>" not in html
+    assert f'href="{session.url}agenda/"' not in html
+    assert 'id="kb-register-title"' not in html
+    for text in UPCOMING_ONLY:
+        assert text not in html, text
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert "remainingAttendeeCapacity" not in data
+
+    html = client.get(full.url).content.decode()
+    assert "Deze sessie is al geweest." in html
+    for text in UPCOMING_ONLY:
+        assert text not in html, text
+
+
+def test_week_programme_marks_past_sessions_as_taken_place(week_page, session_page, client):
+    """A week under way: the past session shows that it took place and its recording, the next one its places."""
+    past = with_places_taken(
+        past_session(
+            week_page, "Al geweest", capacity=3, recording_url="https://example.org/opname", materials=MATERIALS
+        ),
+        1,
+    )
+    html = client.get(week_page.url).content.decode()
+    past_item = html.split(f'href="{past.url}"', 1)[1].split("</article>", 1)[0]
+    assert "Geweest" in past_item
+    assert 'href="https://example.org/opname"' in past_item
+    assert f'href="{past.url}#kb-materials"' in past_item and "Materialen" in past_item
+    for text in ("nog 2 plaatsen", "Vol: wachtlijst"):
+        assert text not in past_item
+    upcoming_item = html.split(f'href="{session_page.url}"', 1)[1].split("</article>", 1)[0]
+    assert "nog 2 plaatsen" in upcoming_item and "Geweest" not in upcoming_item
+    # The form offers the upcoming session only.
+    assert f'id="session-{session_page.pk}"' in html and f'id="session-{past.pk}"' not in html
+
+
+def test_past_week_shows_recordings_not_registration(index_page, client):
+    week = KnowledgeBoostWeekPageFactory(
+        parent=index_page,
+        title="Week van vorige maand",
+        start_date=timezone.localdate() - datetime.timedelta(days=30),
+        end_date=timezone.localdate() - datetime.timedelta(days=26),
+    )
+    full = with_places_taken(past_session(week, "Volle sessie", days_ago=28, capacity=1), 1)
+    nearly_full = with_places_taken(
+        past_session(week, "Bijna volle sessie", days_ago=27, capacity=3, recording_url="https://example.org/opname"), 1
+    )
+    html = client.get(week.url).content.decode()
+    assert "Deze week is al geweest." in html
+    assert html.count("<strong>Geweest</strong>") == 2
+    assert full.title in html and nearly_full.title in html
+    assert 'href="https://example.org/opname"' in html
+    assert 'id="kb-register-title"' not in html
+    for text in UPCOMING_ONLY:
+        assert text not in html, text
+
+
+def test_index_lists_past_information_sessions_as_taken_place(index_page, client):
+    upcoming = with_places_taken(SessionPageFactory(parent=index_page, title="Komende voorlichting", capacity=3), 1)
+    past = with_places_taken(
+        past_session(index_page, "Eerdere voorlichting", capacity=3, recording_url="https://example.org/opname"), 1
+    )
+    html = client.get(index_page.url).content.decode()
+    coming, earlier = html.split('id="kb-past-single"', 1)
+    assert upcoming.title in coming and "nog 2 plaatsen" in coming
+    assert past.title in earlier and past.title not in coming
+    assert "<strong>Geweest</strong>" in earlier
+    assert 'href="https://example.org/opname"' in earlier
+    for text in UPCOMING_ONLY:
+        assert text not in earlier, text
