@@ -7,11 +7,19 @@ Discovery is generic, so sections plug in without touching this app:
 * every other indexed model with a classmethod ``public_search_queryset()`` (tips, later forum topics);
   such objects expose ``title``, ``url``, ``summary``, ``search_result_date``, ``themes``, ``audiences``
   and ``search_province`` like pages do.
+
+Within ``bulk_changes()`` (an import of a hundred tips) the index work of every saved object is collected
+and done by one background task after the commit, instead of one task or update per object.
 """
 
 import logging
 import re
+from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
@@ -22,6 +30,7 @@ from wagtail import blocks
 from wagtail.blocks.field_block import BaseChoiceBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backends_with_name
 from wagtail.search.index import RelatedFields, SearchField, get_indexed_models
 
 from search import dutch
@@ -319,3 +328,163 @@ def safely(function, *args):
     except Exception:  # noqa: BLE001
         logger.exception("Search index update failed for %r", args)
         return None
+
+
+# Bulk changes --------------------------------------------------------------------------------------------
+
+
+class Changes:
+    """The index work a bulk block collected: primary keys (as strings) by model label, for Wagtail's own index
+    (``wagtail``) and for SearchDocument (``documents``); whether the visibility of non-page objects may have
+    changed with a page (``reconcile``), and whether anything else changed what the facets count (``facets``)."""
+
+    def __init__(self):
+        self.wagtail = defaultdict(set)
+        self.documents = defaultdict(set)
+        self.reconcile = False
+        self.facets = False
+
+    def __bool__(self):
+        return bool(self.wagtail or self.documents or self.reconcile or self.facets)
+
+    def task_arguments(self):
+        """JSON-serialisable arguments of ``search.tasks.index_changes``."""
+        return (
+            {label: sorted(pks) for label, pks in self.wagtail.items()},
+            {label: sorted(pks) for label, pks in self.documents.items()},
+            self.reconcile,
+        )
+
+
+# Per thread and per asyncio task; never shared, so a bulk block in one request leaves the others alone.
+_bulk = ContextVar("search_bulk_changes", default=None)
+
+
+@contextmanager
+def bulk_changes():
+    """Collect the search index work of the objects saved in this block and queue it as one task.
+
+    Without it every saved indexed object queues its own update of Wagtail's index and updates its
+    SearchDocument after the commit: an import of a hundred tips queued a hundred tasks. Within it, that work is
+    collected (see ``collect_*``); when the block ends, once its changes are committed (``on_commit``), one
+    ``search.tasks.index_changes`` task indexes everything collected, in batches, and then builds the facet
+    index. Deleted objects still leave the indexes at once. A block nested in another joins the outer one.
+    When the block ends with an error, what was collected is still queued: changes committed before the error
+    get indexed, objects that were rolled back are skipped by the task.
+    """
+    if _bulk.get() is not None:
+        yield
+        return
+    changes = Changes()
+    token = _bulk.set(changes)
+    try:
+        yield
+    finally:
+        _bulk.reset(token)
+        if changes:
+            from search import tasks
+
+            transaction.on_commit(partial(tasks.index_changes_quietly, *changes.task_arguments()))
+
+
+def collect_for_wagtail_index(instance):
+    """Inside a bulk block: remember `instance` for Wagtail's index and return True; outside one: False."""
+    changes = _bulk.get()
+    if changes is None:
+        return False
+    changes.wagtail[instance._meta.label_lower].add(str(instance.pk))
+    return True
+
+
+def collect_document(instance, reconcile=False):
+    """Inside a bulk block: remember `instance` for its SearchDocument and return True; outside one: False."""
+    changes = _bulk.get()
+    if changes is None:
+        return False
+    model = type(instance)
+    if isinstance(instance, Page):
+        model = instance.specific_class or model
+    changes.documents[model._meta.label_lower].add(str(instance.pk))
+    changes.reconcile = changes.reconcile or reconcile
+    return True
+
+
+def collect_facets():
+    """Inside a bulk block: note that the facet index needs a build and return True; outside one: False."""
+    changes = _bulk.get()
+    if changes is None:
+        return False
+    changes.facets = True
+    return True
+
+
+def _chunks(items, size):
+    items = sorted(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def update_wagtail_index(model, pks, batch_size=500):
+    """Add these objects of `model` to Wagtail's search backends in batches, as Wagtail's own per-object task
+    would one by one (``insert_or_update_object``): objects that no longer exist or are not indexed are skipped."""
+    for chunk in _chunks(pks, batch_size):
+        by_model = defaultdict(list)
+        for obj in model.get_indexed_objects().filter(pk__in=chunk):
+            indexed = obj.get_indexed_instance()
+            if indexed is not None:
+                by_model[type(indexed)].append(indexed)
+        for backend_name, backend in get_search_backends_with_name(with_auto_update=True):
+            for indexed_model, objects in by_model.items():
+                try:
+                    backend.add_bulk(indexed_model, objects)
+                except Exception:
+                    logger.exception("Could not add %s objects to the '%s' search backend", indexed_model, backend_name)
+                    if not backend.catch_indexing_errors:
+                        raise
+
+
+def index_objects(model, pks, batch_size=500):
+    """Bring the SearchDocuments of these objects of `model` up to date in batches, as ``index_object`` does
+    one by one: written or refreshed while public, removed when not public (or gone)."""
+    from search.engines import elasticsearch
+
+    ct = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    for chunk in _chunks(pks, batch_size):
+        if issubclass(model, Page):
+            objects = model.objects.filter(pk__in=public_pages().filter(pk__in=chunk).values("pk"))
+            objects = list(_prefetch(objects.specific() if model is Page else objects))
+            sections = _section_titles(objects)
+        else:
+            objects = list(_prefetch(model.public_search_queryset().filter(pk__in=chunk)))
+            sections = {}
+        existing = {d.object_id: d for d in SearchDocument.objects.filter(content_type=ct, object_id__in=chunk)}
+        written, created, fields = [], [], []
+        for obj in objects:
+            values = document_values(obj, sections.get(obj.pk, ""))
+            fields = list(values)
+            document = existing.pop(str(obj.pk), None)
+            if document is None:
+                created.append(SearchDocument(content_type=ct, object_id=str(obj.pk), **values))
+            else:
+                for name, value in values.items():
+                    setattr(document, name, value)
+                written.append(document)
+        if written:
+            SearchDocument.objects.bulk_update(written, fields)
+        written += SearchDocument.objects.bulk_create(created)
+        stale = [document.pk for document in existing.values()]  # not public (any more), or gone
+        if stale:
+            SearchDocument.objects.filter(pk__in=stale).delete()
+            elasticsearch.delete_documents_quietly(stale)
+        for document in written:
+            elasticsearch.index_document_quietly(document)
+
+
+def apply_changes(wagtail, documents, reconcile=False):
+    """Do the index work a bulk block collected (``Changes.task_arguments()``); failures are logged per model."""
+    for label, pks in wagtail.items():
+        safely(update_wagtail_index, apps.get_model(label), pks)
+    for label, pks in documents.items():
+        safely(index_objects, apps.get_model(label), pks)
+    if reconcile:
+        safely(reconcile_other_models)

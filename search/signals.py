@@ -1,8 +1,16 @@
-"""Keep SearchDocument rows in step with content. Errors are logged, never raised to the editor."""
+"""Keep SearchDocument rows in step with content. Errors are logged, never raised to the editor.
+
+Also keeps Wagtail's own search index up to date for models that turn Wagtail's update off
+(``search_auto_update = False``, tips): the same task Wagtail queues per saved object, but inside
+``search.indexing.bulk_changes()`` collected into the block's one task. Inside such a block the SearchDocument
+updates of saved tips and published pages are collected too.
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index as wagtail_index
+from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import indexing, tasks
@@ -19,12 +27,20 @@ def _after_commit(*calls):
     transaction.on_commit(run)
 
 
+def _facets_changed():
+    """After a removal: a facet index build after the commit, or the bulk block's task builds it."""
+    if not indexing.collect_facets():
+        transaction.on_commit(tasks.warm_facet_index_quietly)
+
+
 def on_page_published(sender, instance, **kwargs):
-    _after_commit((indexing.index_object, instance), (indexing.reconcile_other_models,))
+    if not indexing.collect_document(instance, reconcile=True):
+        _after_commit((indexing.index_object, instance), (indexing.reconcile_other_models,))
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    _after_commit((indexing.index_object, instance), (indexing.reconcile_other_models,))
+    if not indexing.collect_document(instance, reconcile=True):
+        _after_commit((indexing.index_object, instance), (indexing.reconcile_other_models,))
 
 
 def on_page_moved(sender, instance, **kwargs):
@@ -33,7 +49,7 @@ def on_page_moved(sender, instance, **kwargs):
 
 def on_page_deleted(sender, instance, **kwargs):
     indexing.safely(indexing.remove_object, instance)
-    transaction.on_commit(tasks.warm_facet_index_quietly)
+    _facets_changed()
 
 
 def on_restriction_changed(sender, instance, **kwargs):
@@ -49,12 +65,25 @@ def on_restriction_changed(sender, instance, **kwargs):
 
 
 def on_other_saved(sender, instance, **kwargs):
-    _after_commit((indexing.index_object, instance))
+    if not indexing.collect_document(instance):
+        _after_commit((indexing.index_object, instance))
 
 
 def on_other_deleted(sender, instance, **kwargs):
     indexing.safely(indexing.remove_object, instance)
-    transaction.on_commit(tasks.warm_facet_index_quietly)
+    _facets_changed()
+
+
+def on_indexed_saved(sender, instance, raw=False, **kwargs):
+    """Wagtail's index update of a saved object, as Wagtail's own handler queues it, or collected in a bulk block."""
+    if raw or indexing.collect_for_wagtail_index(instance):
+        return
+    insert_or_update_object_task.enqueue(instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+
+
+def on_indexed_deleted(sender, instance, **kwargs):
+    """A deleted object leaves Wagtail's index at once, as with Wagtail's own handler."""
+    wagtail_index.remove_object(instance)
 
 
 def connect():
@@ -69,3 +98,8 @@ def connect():
     for model in indexing.searchable_other_models():
         post_save.connect(on_other_saved, sender=model, dispatch_uid=f"search_saved_{model._meta.label}")
         post_delete.connect(on_other_deleted, sender=model, dispatch_uid=f"search_deleted_{model._meta.label}")
+    for model in wagtail_index.get_indexed_models():
+        if not getattr(model, "search_auto_update", True):
+            label = model._meta.label
+            post_save.connect(on_indexed_saved, sender=model, dispatch_uid=f"search_wagtail_saved_{label}")
+            post_delete.connect(on_indexed_deleted, sender=model, dispatch_uid=f"search_wagtail_deleted_{label}")

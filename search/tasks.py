@@ -75,3 +75,23 @@ def warm_facet_index_quietly():
         return
     if not _enqueue_quietly(warm_facet_index, "the facet index build"):
         cache.delete(WARM_PENDING_KEY)
+
+
+@task()
+def index_changes(wagtail, documents, reconcile=False):
+    """Index what a bulk block (``search.indexing.bulk_changes()``) changed, in batches, then build the facet
+    index for the result: this task is the worker already, so the build is not queued separately."""
+    from search import indexing
+    from search.engines import facet_index
+    from search.models import IndexState
+
+    indexing.apply_changes(wagtail, documents, reconcile)
+    facet_index.get(IndexState.current())
+
+
+def index_changes_quietly(wagtail, documents, reconcile=False):
+    """Queue the index work of a bulk block as one task; when the queue fails, do it now rather than lose it."""
+    if not _enqueue_quietly(index_changes, "the index update of a bulk change", wagtail, documents, reconcile):
+        from search import indexing
+
+        indexing.safely(index_changes.call, wagtail, documents, reconcile)

@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from core.models import Audience, Theme
+from search.indexing import bulk_changes
 from tips.models import Tip
 from tips.models.pages import unique_slug
 from tips.spreadsheet import (  # noqa: F401 - MAX_ROWS is part of this module's interface
@@ -305,7 +306,8 @@ def import_tips(collection, file, filename, *, replace=False, user=None):
     """Import a spreadsheet into `collection` (a TipCollectionPage). Returns an ImportResult or raises ImportFailed."""
     parsed, ignored = parse(read_rows(file, filename))
 
-    with transaction.atomic():
+    # The search index work of all tips is queued as one task after the commit, not one per tip.
+    with bulk_changes(), transaction.atomic():
         # Fresh from the database: the caller's instance may be stale (e.g. right after a publish).
         collection = type(collection).objects.select_for_update().get(pk=collection.pk)
         page = collection.get_latest_revision_as_object()

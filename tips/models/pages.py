@@ -317,6 +317,9 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
         index.RelatedFields("page", [index.SearchField("title")]),
         index.FilterField("page"),
     ]
+    # Wagtail's index is kept up to date by search.signals instead of Wagtail's own handler, so that the tips of
+    # an import (search.indexing.bulk_changes()) are indexed by one task rather than one task per tip.
+    search_auto_update = False
 
     search_province = ""
     listing_image = None
