@@ -70,7 +70,10 @@ class SharedDatabase:
         return sqlite_rows(self.path, sql, list(where.values()))[0][0]
 
     def transaction_held(self, longer_than=0.4):
-        """Whether another connection holds a transaction open (the write lock, on SQLite) right now."""
+        """Whether another connection holds a transaction (on SQLite: the write lock) for `longer_than` seconds or more.
+
+        A registration's own short transaction does not count; one held while a mail server hangs does.
+        """
         if self.vendor == "sqlite":
             probe = sqlite3.connect(self.path, timeout=longer_than, isolation_level=None)
             try:
