@@ -22,6 +22,8 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from core.factories import HomePageFactory
 
+pytest_plugins = ["tests.fixtures_servers"]  # migrated_sqlite, for the tests that start real servers
+
 
 def ensure_wagtail_base():
     """Recreate what Wagtail's data migrations make (locale, root page, root collection).

@@ -1,6 +1,7 @@
-"""Real servers for tests that need them: gunicorn with the production configuration (platform/gunicorn.conf.py).
+"""Real servers for tests that need them: gunicorn, with the production configuration (platform/gunicorn.conf.py)
+or with options of the test's own, and management commands in processes of their own.
 
-The server runs in its own process group and is always stopped (SIGTERM: a graceful shutdown) when the block ends.
+Each server runs in its own process group and is always stopped when the block ends.
 """
 
 import http.client
@@ -45,11 +46,44 @@ def production_env(**extra):
     return env
 
 
+def manage(env, *args, timeout=600):
+    """Run `manage.py *args` in its own process with `env`; returns its output, fails the test if it fails."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}"
+    return result.stdout
+
+
+def start(command, env, output):
+    """Start `command` in BASE_DIR in a process group of its own, writing to the open file `output`."""
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
+        command, cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def stop(process, sig=signal.SIGTERM, timeout=40):
+    """Send `sig` (SIGTERM: a graceful shutdown) and wait; kill the process group if it does not stop in time."""
+    if process.poll() is not None:
+        return
+    process.send_signal(sig)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # the process group start() made
+        process.wait(timeout=10)
+
+
 @dataclass
 class Server:
     host: str
     port: int
     log: Path
+    process: subprocess.Popen
+
+    @property
+    def address(self):
+        return f"{self.host}:{self.port}"
 
     def request(self, method, target, headers=None, timeout=60):
         """(status, headers, body) of one request; `target` is sent as it is, like a browser sends its URL."""
@@ -66,45 +100,54 @@ class Server:
         return self.log.read_text(errors="replace")
 
 
-@contextmanager
-def gunicorn(env, log_dir, *, config=GUNICORN_CONFIG):
-    """Run `gunicorn --config platform/gunicorn.conf.py config.wsgi` on a free port until the block ends."""
-    port = free_port()
-    log = Path(log_dir) / f"gunicorn-{port}.log"
-    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
-    if config is not None:
-        command += ["--config", str(config)]
-    command.append("config.wsgi")
-    with open(log, "w") as output:
-        process = subprocess.Popen(  # noqa: S603
-            command, cwd=BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-        )
+def listening(server):
     try:
-        _wait_until_listening(process, port, log)
-        yield Server("127.0.0.1", port, log)
+        with socket.create_connection((server.host, server.port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@contextmanager
+def gunicorn(
+    env,
+    log_dir,
+    *,
+    config=GUNICORN_CONFIG,
+    options=(),
+    app="config.wsgi",
+    ready=listening,
+    boot_timeout=60,
+    stop_signal=signal.SIGTERM,
+):
+    """Serve `app` with gunicorn on a free port until the block ends; yields a Server once `ready(server)`.
+
+    `config` is the configuration file (None: none, every option is in `options`); the server stops with
+    `stop_signal` (SIGTERM: graceful; SIGQUIT: quick).
+    """
+    port = free_port()
+    log_dir = Path(log_dir)
+    if config is None:
+        config = log_dir / "gunicorn-empty.conf.py"  # else gunicorn reads ./gunicorn.conf.py if there is one
+        config.write_text("# empty: every option is on the command line\n")
+    log = log_dir / f"gunicorn-{port}.log"
+    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--config", str(config), *options, app]
+    with open(log, "w") as output:
+        process = start(command, env, output)
+    server = Server("127.0.0.1", port, log, process)
+    try:
+        _wait_until_ready(server, ready, boot_timeout)
+        yield server
     finally:
-        _stop(process)
+        stop(process, stop_signal)
 
 
-def _wait_until_listening(process, port, log, timeout=60):
+def _wait_until_ready(server, ready, timeout):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{log.read_text(errors='replace')}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not listen on port {port} within {timeout} s:\n{log.read_text()}")
-
-
-def _stop(process):
-    if process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)  # graceful: the master stops its workers
-    try:
-        process.wait(timeout=40)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)  # the process group this helper started
-        process.wait(timeout=10)
+        if server.process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.process.returncode}:\n{server.log_text()}")
+        if ready(server):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn was not ready on port {server.port} within {timeout} s:\n{server.log_text()}")

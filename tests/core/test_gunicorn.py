@@ -7,8 +7,6 @@ truncation and the gunicorn request-line limit (platform/gunicorn.conf.py) all c
 
 import re
 import runpy
-import subprocess
-import sys
 from urllib.parse import urlencode
 
 import pytest
@@ -17,7 +15,7 @@ from django.utils import translation
 from expeditions.models.choices import Province
 from search import indexing, service
 from search.engines.base import FACETS, MAX_PAGE, MAX_QUERY_LENGTH
-from tests.servers import BASE_DIR, GUNICORN_CONFIG, gunicorn, production_env
+from tests.servers import GUNICORN_CONFIG, gunicorn, manage, production_env
 
 # A 3-byte UTF-8 character: the browser sends each as 9 characters (%E2%82%AC), the longest a query can get.
 WIDE = "€"
@@ -112,28 +110,17 @@ def test_gunicorn_sizes_itself_from_the_cpus_unless_told(monkeypatch):
     assert (told["workers"], told["threads"]) == (3, 8)
 
 
-@pytest.fixture(scope="module")
-def production_files(tmp_path_factory):
+@pytest.fixture
+def production_env_with_files(migrated_sqlite, tmp_path):
     """A migrated SQLite database and the collected static files: what a production web process needs."""
-    directory = tmp_path_factory.mktemp("production")
-    env = production_env(DATABASE_URL=f"sqlite:///{directory / 'db.sqlite3'}", STATIC_ROOT=str(directory / "static"))
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        result = subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", *command, "-v0"],
-            cwd=BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert result.returncode == 0, result.stderr
-    return directory, env
+    env = production_env(DATABASE_URL=f"sqlite:///{migrated_sqlite}", STATIC_ROOT=str(tmp_path / "static"))
+    manage(env, "collectstatic", "--noinput", "-v0")
+    return env
 
 
-def test_gunicorn_answers_the_longest_search_with_the_dutch_page(production_files):
-    directory, env = production_files
+def test_gunicorn_answers_the_longest_search_with_the_dutch_page(production_env_with_files, tmp_path):
     target = worst_case_target()
-    with gunicorn(env, directory) as server:
+    with gunicorn(production_env_with_files, tmp_path) as server:
         status, _headers, body = server.request("GET", target, headers={"Referer": "https://127.0.0.1" + target})
         html = body.decode()
         assert status == 200, html[:500]

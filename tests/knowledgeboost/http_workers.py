@@ -1,4 +1,4 @@
-"""Real gunicorn workers on the test's database, and people who register through them over HTTP.
+"""Real gunicorn workers (tests/servers.py) on the test's database, and people who register through them over HTTP.
 
 Used by the concurrency tests: several worker processes, each with its own database connection,
 write to the same database file (SQLite) or server (PostgreSQL), exactly as in production.
@@ -9,9 +9,7 @@ import http.client
 import os
 import re
 import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,8 +18,9 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
+
+from tests import servers
 
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -120,12 +119,6 @@ def sqlite_rows(path, sql, params=()):
         reader.close()
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def worker_env(database_url, env=None):
     """Environment of a process started by a test: test settings (mail and tasks from the environment)."""
     return {
@@ -139,45 +132,41 @@ def worker_env(database_url, env=None):
     }
 
 
-def stop(process, sig=signal.SIGTERM):
-    process.send_signal(sig)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 @contextlib.contextmanager
 def gunicorn(database_url, *, workers=4, worker_class="sync", threads=1, env=None, boot_timeout=90):
-    """Serve config.wsgi on `database_url`; yields a Server once every worker is up."""
-    port = free_port()
-    with tempfile.TemporaryDirectory(prefix="kb-gunicorn-") as directory:
-        config = Path(directory) / "gunicorn.conf.py"
-        config.write_text("# empty: every option is on the command line\n")
-        log_path = Path(directory) / "gunicorn.log"
-        command = [
-            sys.executable, "-m", "gunicorn", "config.wsgi:application",
-            "--config", str(config),
-            "--bind", f"127.0.0.1:{port}",
-            "--workers", str(workers),
-            "--worker-class", worker_class,
-            "--threads", str(threads),
-            "--timeout", "120",
-            "--graceful-timeout", "1",
-            "--preload",
-            "--log-level", "info",
-        ]  # fmt: skip
-        with open(log_path, "wb") as log:
-            process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-                command, cwd=settings.BASE_DIR, env=worker_env(database_url, env), stdout=log, stderr=subprocess.STDOUT
-            )
-        server = Server(f"127.0.0.1:{port}", process, log_path)
+    """Serve config.wsgi on `database_url`; yields a Server (tests/servers.py) once every worker is up."""
+    options = [
+        "--workers", str(workers),
+        "--worker-class", worker_class,
+        "--threads", str(threads),
+        "--timeout", "120",
+        "--graceful-timeout", "1",
+        "--preload",
+        "--log-level", "info",
+    ]  # fmt: skip
+
+    def every_worker_is_up(server):
+        if server.log_text().count("Booting worker") < workers:
+            return False
         try:
-            server.wait_until_ready(workers, boot_timeout)
-            yield server
-        finally:
-            stop(process, signal.SIGQUIT)  # quick shutdown: the test is over
+            return get(server.address, "/healthz")[0] == 200
+        except OSError:
+            return False
+
+    with (
+        tempfile.TemporaryDirectory(prefix="kb-gunicorn-") as directory,
+        servers.gunicorn(
+            worker_env(database_url, env),
+            directory,
+            config=None,
+            options=options,
+            app="config.wsgi:application",
+            ready=every_worker_is_up,
+            boot_timeout=boot_timeout,
+            stop_signal=signal.SIGQUIT,  # quick shutdown: the test is over
+        ) as server,
+    ):
+        yield server
 
 
 @contextlib.contextmanager
@@ -185,52 +174,16 @@ def task_worker(database_url, env=None):
     """`manage.py db_worker` (the production task worker) on `database_url`; yields the process."""
     with tempfile.TemporaryFile() as log:
         command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2"]
-        process = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed arguments
-            command, cwd=settings.BASE_DIR, env=worker_env(database_url, env), stdout=log, stderr=subprocess.STDOUT
-        )
+        process = servers.start(command, worker_env(database_url, env), log)
         try:
             yield process
         finally:
-            stop(process)
+            servers.stop(process)
 
 
 def manage(database_url, *args, env=None):
     """Run a management command in its own process; returns its output."""
-    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=worker_env(database_url, env),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
-
-
-class Server:
-    def __init__(self, address, process, log_path):
-        self.address = address
-        self.process = process
-        self.log_path = log_path
-
-    def log(self):
-        return self.log_path.read_text(errors="replace")
-
-    def wait_until_ready(self, workers, timeout):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped:\n{self.log()}")
-            booted = self.log().count("Booting worker")
-            if booted >= workers:
-                try:
-                    status = get(self.address, "/healthz")[0]
-                except OSError:
-                    status = None
-                if status == 200:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError(f"gunicorn did not start in {timeout} s:\n{self.log()}")
+    return servers.manage(worker_env(database_url, env), *args, timeout=120)
 
 
 def get(address, path, headers=None, timeout=30):

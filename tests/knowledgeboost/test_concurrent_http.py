@@ -61,7 +61,7 @@ def test_everyone_who_registers_at_once_is_registered_or_waitlisted(home_page, t
             thread.start()
         for thread in people:
             thread.join(timeout=180)
-        log = server.log()
+        log = server.log_text()
 
     statuses = collections.Counter(status for status, _location, _seconds in results)
     assert errors == []

@@ -120,7 +120,7 @@ def test_production_task_worker_waits_for_a_hanging_mail_server_without_blocking
                 results.append(visitor.submit(url, {**data, "organisation": "Vrijwilligerscentrale", "consent": "on"}))
                 time.sleep(1)  # one after another, while the worker is waiting for the mail server
             wait_until(lambda: database.count(OutboxEmail, status=OutboxStatus.FAILED) == REGISTRATIONS, 120)
-            log = web.log()
+            log = web.log_text()
     finally:
         mail_server.close()
 
