@@ -100,6 +100,12 @@ def browser_page(chromium_browser, live_server):
 
 
 @pytest.fixture
-def demo_page(chromium_browser, demo_live_server):
+def demo_url(demo_live_server):
+    """The address of the live server of the session's seeded demo (tests/conftest.py)."""
+    return demo_live_server.url
+
+
+@pytest.fixture
+def demo_page(chromium_browser, demo_url):
     """A fresh browser tab on the live server of the seeded demo (seeded once for all such tests)."""
-    yield from open_tab(chromium_browser, demo_live_server.url)
+    yield from open_tab(chromium_browser, demo_url)

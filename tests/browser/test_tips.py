@@ -9,101 +9,90 @@ COLLECTION = "/tips/80-tips-voor-gemeenten-en-lokale-initiatieven/"
 
 
 @pytest.fixture
-def live_url(demo_live_server):
-    """The live server of the session's seeded demo (tests/conftest.py), seeded once for all browser tests."""
-    return demo_live_server.url
-
-
-@pytest.fixture
-def browser_page(demo_page):
-    return demo_page
-
-
-@pytest.fixture
 def tips_demo(demo_live_server):
     return TipCollectionPage.objects.get(slug="80-tips-voor-gemeenten-en-lokale-initiatieven")
 
 
-def test_tip_pages_pass_axe(tips_demo, browser_page, live_url):
+def test_tip_pages_pass_axe(tips_demo, demo_page, demo_url):
     tip = Tip.objects.filter(page=tips_demo).first()
     for path in ("/tips/", f"{COLLECTION}?theme=werving&audience=gemeenten", tip.url):
-        response = browser_page.goto(live_url + path)
+        response = demo_page.goto(demo_url + path)
         assert response.status == 200, path
-        assert browser_page.locator("h1").count() == 1
-        assert_no_axe_violations(browser_page)
+        assert demo_page.locator("h1").count() == 1
+        assert_no_axe_violations(demo_page)
 
 
-def test_filter_tips_by_keyboard_and_open_a_permalink(tips_demo, browser_page, live_url):
-    browser_page.goto(live_url + COLLECTION)
+def test_filter_tips_by_keyboard_and_open_a_permalink(tips_demo, demo_page, demo_url):
+    demo_page.goto(demo_url + COLLECTION)
     total = Tip.objects.filter(page=tips_demo).count()
-    assert browser_page.locator("#tip-count").inner_text().strip() == f"{total} tips"
+    assert demo_page.locator("#tip-count").inner_text().strip() == f"{total} tips"
 
-    browser_page.locator("#filter-theme").focus()
-    browser_page.keyboard.type("Jongeren")  # type-ahead selects the option in a native select
-    browser_page.keyboard.press("Tab")
-    assert browser_page.evaluate("document.activeElement.id") == "filter-audience"
-    browser_page.keyboard.press("Tab")
-    assert browser_page.evaluate("document.activeElement.textContent.trim()") == "Filteren"
-    browser_page.keyboard.press("Enter")
-    browser_page.wait_for_url("**theme=jongeren**")
+    demo_page.locator("#filter-theme").focus()
+    demo_page.keyboard.type("Jongeren")  # type-ahead selects the option in a native select
+    demo_page.keyboard.press("Tab")
+    assert demo_page.evaluate("document.activeElement.id") == "filter-audience"
+    demo_page.keyboard.press("Tab")
+    assert demo_page.evaluate("document.activeElement.textContent.trim()") == "Filteren"
+    demo_page.keyboard.press("Enter")
+    demo_page.wait_for_url("**theme=jongeren**")
 
     expected = Tip.objects.filter(page=tips_demo, themes__slug="jongeren").order_by("sort_order")
-    count_text = browser_page.locator("#tip-count").inner_text().strip()
+    count_text = demo_page.locator("#tip-count").inner_text().strip()
     assert count_text == f"{expected.count()} van {total} tips getoond"
-    assert browser_page.locator("#tip-count").get_attribute("role") == "status"
-    assert browser_page.evaluate("document.activeElement.id") == "tip-count"  # focus moves to the count
-    assert browser_page.locator(".tip").count() == expected.count()
+    assert demo_page.locator("#tip-count").get_attribute("role") == "status"
+    assert demo_page.evaluate("document.activeElement.id") == "tip-count"  # focus moves to the count
+    assert demo_page.locator(".tip").count() == expected.count()
 
     # From the count, the keyboard reaches the first tip's permalink.
     for _ in range(5):
-        browser_page.keyboard.press("Tab")
-        if browser_page.evaluate("document.activeElement.classList.contains('tip__permalink')"):
+        demo_page.keyboard.press("Tab")
+        if demo_page.evaluate("document.activeElement.classList.contains('tip__permalink')"):
             break
-    browser_page.keyboard.press("Enter")
-    browser_page.wait_for_url(f"**{expected[0].slug}/")
-    assert browser_page.locator("h1").inner_text().strip() == expected[0].title
-    canonical = browser_page.locator('link[rel="canonical"]').get_attribute("href")
+    demo_page.keyboard.press("Enter")
+    demo_page.wait_for_url(f"**{expected[0].slug}/")
+    assert demo_page.locator("h1").inner_text().strip() == expected[0].title
+    canonical = demo_page.locator('link[rel="canonical"]').get_attribute("href")
     assert canonical.endswith(expected[0].url)
 
 
-def test_appreciate_updates_in_place_once_per_browser(tips_demo, browser_page, live_url):
+def test_appreciate_updates_in_place_once_per_browser(tips_demo, demo_page, demo_url):
     tip = Tip.objects.filter(page=tips_demo).first()
-    browser_page.goto(live_url + tip.url)
-    form = browser_page.locator("form[data-appreciate]")
+    demo_page.goto(demo_url + tip.url)
+    form = demo_page.locator("form[data-appreciate]")
     assert form.locator("[data-appreciate-count]").inner_text().strip() == "0 waarderingen"
     form.locator("button").focus()
-    browser_page.keyboard.press("Enter")
+    demo_page.keyboard.press("Enter")
     status = form.locator("[data-appreciate-status]")
     status.filter(has_text="Dank je wel").wait_for()
     assert form.locator("[data-appreciate-count]").inner_text().strip() == "1 waardering"
-    assert browser_page.url == live_url + tip.url  # no reload
+    assert demo_page.url == demo_url + tip.url  # no reload
     assert status.get_attribute("aria-live") == "polite"
 
-    browser_page.reload()
-    assert "Gewaardeerd" in browser_page.locator("form[data-appreciate]").inner_text()
-    assert browser_page.locator("form[data-appreciate] button").count() == 0
+    demo_page.reload()
+    assert "Gewaardeerd" in demo_page.locator("form[data-appreciate]").inner_text()
+    assert demo_page.locator("form[data-appreciate] button").count() == 0
 
 
-def test_copy_link_becomes_a_button_and_share_links_are_plain(tips_demo, browser_page, live_url):
+def test_copy_link_becomes_a_button_and_share_links_are_plain(tips_demo, demo_page, demo_url):
     tip = Tip.objects.filter(page=tips_demo).first()
-    browser_page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    browser_page.goto(live_url + tip.url)
-    share = browser_page.locator(".share")
+    demo_page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    demo_page.goto(demo_url + tip.url)
+    share = demo_page.locator(".share")
     assert share.locator("a[data-copy-link]").count() == 0
     button = share.get_by_role("button", name="Link kopiëren")
     button.click()
     share.locator("[data-copy-status]").filter(has_text="gekopieerd").wait_for()
-    assert browser_page.evaluate("navigator.clipboard.readText()").endswith(tip.url)
+    assert demo_page.evaluate("navigator.clipboard.readText()").endswith(tip.url)
     hrefs = share.locator("a").evaluate_all("links => links.map(link => link.href)")
     assert any(href.startswith("mailto:") for href in hrefs)
     assert any(href.startswith("https://www.linkedin.com/") for href in hrefs)
     assert any(href.startswith("https://wa.me/") for href in hrefs)
-    assert browser_page.locator("iframe").count() == 0
+    assert demo_page.locator("iframe").count() == 0
 
 
-def test_print_version_hides_filters_and_buttons(tips_demo, browser_page, live_url):
-    browser_page.goto(live_url + COLLECTION)
-    browser_page.emulate_media(media="print")
-    assert not browser_page.locator(".filters").is_visible()
-    assert not browser_page.locator(".appreciate").first.is_visible()
-    assert browser_page.locator(".tip").first.is_visible()
+def test_print_version_hides_filters_and_buttons(tips_demo, demo_page, demo_url):
+    demo_page.goto(demo_url + COLLECTION)
+    demo_page.emulate_media(media="print")
+    assert not demo_page.locator(".filters").is_visible()
+    assert not demo_page.locator(".appreciate").first.is_visible()
+    assert demo_page.locator(".tip").first.is_visible()

@@ -2,7 +2,6 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
 from tests.tips import xlsx_files
 from tips import importing, spreadsheet
@@ -23,17 +22,6 @@ CSV_COMMA = (
 
 def upload(text, encoding="utf-8"):
     return io.BytesIO(text.encode(encoding))
-
-
-def xlsx(rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
 
 
 def assert_two_tips_imported(collection):
@@ -74,7 +62,7 @@ def test_xlsx_import(collection, vocabularies):
         [None, None, None, None, None],
         ["Zoek jongeren op", "Ga naar school of sportclub.", "Gemeenten, Lokale initiatieven", "Jongeren", None],
     ]
-    result = import_tips(collection, xlsx(rows), "tips.xlsx")
+    result = import_tips(collection, io.BytesIO(xlsx_files.xlsx(rows)), "tips.xlsx")
     assert result.added == 2
     assert_two_tips_imported(collection)
 
