@@ -7,7 +7,9 @@
   leaders add and edit lessons below it and submit them for moderation.
   ``ExpeditionPermissionTester`` keeps the expedition page itself out of their reach.
 * Group **Programmateam**: add, change, publish and lock in the whole section, the snippets, and the
-  approval task of the workflow *Expeditielessen beoordelen* on the expedition index.
+  approval task of the workflow *Expeditielessen beoordelen* on the expedition index. As the platform's
+  editorial team it also reads the search terms report and keeps the block list of the public popular
+  searches (hides a term); so do Wagtail's default groups *Editors* and *Moderators* where they exist.
 
 ``ensure_groups`` and ``ensure_workflow`` are idempotent: they run after every migrate, when the expedition
 index is created and from the demo content. ``sync_expedition_access`` runs whenever a leader is
@@ -38,6 +40,15 @@ COLLECTION_NAME = "Expedities"
 
 LEADER_PAGE_PERMISSIONS = ("add_page", "change_page")
 PROGRAMME_TEAM_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# The search report (search.view_querylog) and its block list: the report's "Verberg" action adds to it.
+SEARCH_EDITING_PERMISSIONS = (
+    ("querylog", "view"),
+    ("blockedsearchterm", "view"),
+    ("blockedsearchterm", "add"),
+    ("blockedsearchterm", "change"),
+    ("blockedsearchterm", "delete"),
+)
+WAGTAIL_EDITORIAL_GROUPS = ("Editors", "Moderators")
 
 
 def _permission(app_label, model, codename, name):
@@ -64,6 +75,16 @@ def _model_permissions(model_name, actions):
     ]
 
 
+def search_editing_permissions():
+    from django.apps import apps
+
+    permissions = []
+    for model_name, action in SEARCH_EDITING_PERMISSIONS:
+        verbose_name = apps.get_model("search", model_name)._meta.verbose_name_raw
+        permissions.append(_permission("search", model_name, f"{action}_{model_name}", f"Can {action} {verbose_name}"))
+    return permissions
+
+
 def ensure_collection():
     root = Collection.get_first_root_node()
     if root is None:
@@ -83,6 +104,9 @@ def ensure_groups():
         *_model_permissions("organisation", ("add", "change", "delete")),
         *_model_permissions("expeditionleader", ("add", "change", "delete")),
     )
+    search_editing = search_editing_permissions()
+    for group in [team, *Group.objects.filter(name__in=WAGTAIL_EDITORIAL_GROUPS)]:
+        group.permissions.add(*search_editing)
     collection = ensure_collection()
     if collection is not None:
         # Image permissions are checked on the model the image permission policy names (wagtailimages.Image).

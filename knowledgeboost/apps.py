@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +10,11 @@ class KnowledgeBoostConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from knowledgeboost.signals import session_published
+        from knowledgeboost.models import KnowledgeBoostIndexPage
+        from knowledgeboost.signals import index_page_created, session_published, set_up_organisers_after_migrate
 
         page_published.connect(session_published, dispatch_uid="knowledgeboost_session_published")
+        post_migrate.connect(set_up_organisers_after_migrate, sender=self)
+        post_save.connect(
+            index_page_created, sender=KnowledgeBoostIndexPage, dispatch_uid="knowledgeboost_index_page_created"
+        )

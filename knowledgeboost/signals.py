@@ -1,4 +1,4 @@
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 
 def session_published(sender, instance, **kwargs):
@@ -13,3 +13,21 @@ def session_published(sender, instance, **kwargs):
         return
     with transaction.atomic():
         fill_from_waitlist(lock_session(instance.pk))
+
+
+def set_up_organisers_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    """The organisers' group after every migrate (also after a test flush); skipped without the tables."""
+    from knowledgeboost.models import KnowledgeBoostIndexPage
+    from knowledgeboost.permissions import ensure_organisers
+
+    if KnowledgeBoostIndexPage._meta.db_table not in connections[using].introspection.table_names():
+        return
+    ensure_organisers()
+
+
+def index_page_created(sender, instance, created=False, raw=False, **kwargs):
+    """A new Kennisboostweken index page (also a copy) is open to the organisers at once."""
+    from knowledgeboost.permissions import ensure_organisers
+
+    if created and not raw:
+        ensure_organisers(instance)

@@ -4,8 +4,9 @@ page type is copied with its children, through the admin's Copy action and with 
 
 Roles the project defines (``expeditions/permissions.py``): the administrator (superuser), the expedition leader
 (a user linked to an ``ExpeditionLeader`` snippet: group *Expeditieleiders* and the access group of each expedition
-they lead) and the programme team (group *Programmateam*, who moderate lessons). The project defines no organiser
-role for the Kennisboostweken: their registrations and outgoing e-mails are for administrators only.
+they lead), the programme team (group *Programmateam*, who moderate lessons and keep the search terms report and
+its block list) and the organiser of the Kennisboostweken (group *Organisatoren Kennisboostweken*,
+``knowledgeboost/permissions.py``: the Kennisboostweken pages, the registrations with their exports, the outbox).
 
 For PostgreSQL: ``DATABASE_URL=postgres://… pytest tests/core/test_admin_smoke.py``.
 """
@@ -21,11 +22,13 @@ from wagtail.snippets.models import get_snippet_models
 from core.factories import UserFactory
 from expeditions import permissions
 from expeditions.models import ExpeditionAccess, ExpeditionIndexPage, ExpeditionLeader, LessonPage
-from knowledgeboost.models import OutboxEmail
+from knowledgeboost.models import KnowledgeBoostIndexPage, OutboxEmail
+from knowledgeboost.permissions import ORGANISERS_GROUP
+from search.models import BlockedSearchTerm
 from tips.models import TipCollectionPage
 
-ADMINISTRATOR, PROGRAMME_TEAM, LEADER = "administrator", "programme_team", "expedition_leader"
-ROLES = [ADMINISTRATOR, PROGRAMME_TEAM, LEADER]
+ADMINISTRATOR, PROGRAMME_TEAM, LEADER, ORGANISER = "administrator", "programme_team", "expedition_leader", "organiser"
+ROLES = [ADMINISTRATOR, PROGRAMME_TEAM, LEADER, ORGANISER]
 EVERYONE = set(ROLES)
 
 PAGE_TYPES = sorted(model._meta.label_lower for model in get_page_models() if model is not Page)
@@ -33,8 +36,13 @@ SNIPPET_MODELS = sorted(model._meta.label_lower for model in get_snippet_models(
 
 # Snippets each role may manage (list, add, edit); the administrator manages all of them.
 SNIPPETS_OF_ROLE = {
-    PROGRAMME_TEAM: {"expeditions.organisation", "expeditions.expeditionleader"},
+    PROGRAMME_TEAM: {"expeditions.organisation", "expeditions.expeditionleader", "search.blockedsearchterm"},
     LEADER: set(),
+    ORGANISER: set(),
+}
+# Snippets a role may list and inspect but not add or edit.
+SNIPPETS_VIEWED_BY_ROLE = {
+    ORGANISER: {"knowledgeboost.registration", "knowledgeboost.outboxemail"},
 }
 # Written by the application only: administrators inspect them, nobody adds or edits them.
 READ_ONLY_SNIPPETS = {"knowledgeboost.outboxemail"}
@@ -48,8 +56,9 @@ SINGLETON_PAGE_TYPES = {
 }
 
 # Reports and list views: (label, URL name, roles that may see it). Wagtail's reports need some page permission
-# (locked pages: the unlock permission); the search report needs search.view_querylog; the appreciation report
-# holds only counts of public items and is open to everyone in the admin.
+# (locked pages: the unlock permission); the search report needs search.view_querylog (administrators and the
+# programme team); the registrations overview needs knowledgeboost.view_registration (administrators and the
+# organisers); the appreciation report holds only counts of public items and is open to everyone in the admin.
 REPORTS = [
     ("dashboard", "wagtailadmin_home", EVERYONE),
     ("page search", "wagtailadmin_pages:search", EVERYONE),
@@ -59,11 +68,11 @@ REPORTS = [
     ("site history", "wagtailadmin_reports:site_history", EVERYONE),
     ("aging pages", "wagtailadmin_reports:aging_pages", EVERYONE),
     ("page types usage", "wagtailadmin_reports:page_types_usage", EVERYONE),
-    ("search terms report", "search_report", {ADMINISTRATOR}),
+    ("search terms report", "search_report", {ADMINISTRATOR, PROGRAMME_TEAM}),
     ("appreciation report", "tips_appreciation_report", EVERYONE),
-    ("registrations per session", "knowledgeboost_overview:index", {ADMINISTRATOR}),
+    ("registrations per session", "knowledgeboost_overview:index", {ADMINISTRATOR, ORGANISER}),
     ("images", "wagtailimages:index", EVERYONE),
-    ("documents", "wagtaildocs:index", {ADMINISTRATOR}),
+    ("documents", "wagtaildocs:index", {ADMINISTRATOR, ORGANISER}),
     ("site settings", ("wagtailsettings:edit", "core", "sitesettings", "default site"), {ADMINISTRATOR}),
     ("users", "wagtailusers_users:index", {ADMINISTRATOR}),
     ("groups", "wagtailusers_groups:index", {ADMINISTRATOR}),
@@ -78,6 +87,7 @@ class Actor:
     role: str
     user: object
     editable_page_ids: set | None  # the pages this role may edit; None: every page
+    section: Page | None  # where the page explorer sends the role from pages outside its reach; None: nowhere
 
     def may_edit(self, page):
         return self.editable_page_ids is None or page.pk in self.editable_page_ids
@@ -85,10 +95,14 @@ class Actor:
     def may_manage(self, snippet_label):
         return self.role == ADMINISTRATOR or snippet_label in SNIPPETS_OF_ROLE[self.role]
 
+    def may_view(self, snippet_label):
+        return self.may_manage(snippet_label) or snippet_label in SNIPPETS_VIEWED_BY_ROLE.get(self.role, set())
+
 
 @pytest.fixture
 def actors(demo):
-    """A user for every role. The leader is the demo leader with the most lessons, given an account."""
+    """A user for every role. The leader is the demo leader with the most lessons, given an account; the organiser
+    is a user in the organisers' group, which the group setup gave the Kennisboostweken section."""
     administrator = UserFactory(username="beheerder", is_superuser=True, is_staff=True, is_active=True)
 
     team_user = UserFactory(username="programmateam", is_active=True)
@@ -106,10 +120,16 @@ def actors(demo):
     own_lesson_ids = set(own_lessons(leader).values_list("pk", flat=True))
     assert own_lesson_ids, "the demo leader has lessons to edit"
 
+    organiser = UserFactory(username="organisator", is_active=True)
+    organiser.groups.add(Group.objects.get(name=ORGANISERS_GROUP))
+    weeks = KnowledgeBoostIndexPage.objects.get()
+    weeks_ids = set(Page.objects.descendant_of(weeks, inclusive=True).values_list("pk", flat=True))
+
     return {
-        ADMINISTRATOR: Actor(ADMINISTRATOR, administrator, None),
-        PROGRAMME_TEAM: Actor(PROGRAMME_TEAM, team_user, section_ids),
-        LEADER: Actor(LEADER, leader_user, own_lesson_ids),
+        ADMINISTRATOR: Actor(ADMINISTRATOR, administrator, None, None),
+        PROGRAMME_TEAM: Actor(PROGRAMME_TEAM, team_user, section_ids, section.page_ptr),
+        LEADER: Actor(LEADER, leader_user, own_lesson_ids, section.page_ptr),
+        ORGANISER: Actor(ORGANISER, organiser, weeks_ids, weeks.page_ptr),
     }
 
 
@@ -195,21 +215,25 @@ def test_every_demo_snippet(client, actors, role, snippet):
     if snippet == "knowledgeboost.outboxemail":
         # The demo sends nothing; one queued e-mail so its inspect view is opened too.
         OutboxEmail.objects.create(to="deelnemer@example.org", subject="Je aanmelding", body_text="Tot dan!")
+    if snippet == "search.blockedsearchterm":
+        # The demo blocks nothing; one blocked term so its edit view is opened too.
+        BlockedSearchTerm.objects.create(term="reclame", kind=BlockedSearchTerm.Kind.TERM)
     may_manage = actor.may_manage(snippet)
+    may_view = actor.may_view(snippet)
     writable = snippet not in READ_ONLY_SNIPPETS
     checker = Checker(client, actor)
-    checker.get(snippet_url(model, "list"), f"list of {snippet}", may_manage)
+    checker.get(snippet_url(model, "list"), f"list of {snippet}", may_view)
     checker.get(snippet_url(model, "add"), f"add {snippet}", may_manage and writable)
     for instance in model.objects.all():
         label = f"{snippet} {str(instance)[:60]!r}"
         checker.get(snippet_url(model, "edit", instance.pk), f"edit {label}", may_manage and writable)
         if model.snippet_viewset.inspect_view_enabled:
-            checker.get(snippet_url(model, "inspect", instance.pk), f"inspect {label}", may_manage)
+            checker.get(snippet_url(model, "inspect", instance.pk), f"inspect {label}", may_view)
     checker.assert_all_ok()
 
 
 def test_every_snippet_has_demo_instances_or_is_known_to_have_none(demo):
-    """So the edit views above are opened for real instances (the outbox gets one in the test)."""
+    """So the edit views above are opened for real instances (the outbox and the block list get one in the test)."""
     empty = {model._meta.label_lower for model in get_snippet_models() if not model.objects.exists()}
     assert empty <= {"knowledgeboost.outboxemail", "search.blockedsearchterm"}, empty
 
@@ -228,14 +252,35 @@ def test_reports_and_list_views(client, actors, role, label, url_name, allowed_r
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_hiding_a_search_term_from_the_report(client, actors, role):
+    """The report's "Verberg" action puts a term on the block list: administrators and the programme team."""
+    checker = Checker(client, actors[role])
+    report = reverse("search_report")
+    may_hide = role in (ADMINISTRATOR, PROGRAMME_TEAM)
+    response = checker.client.post(reverse("search_report_hide"), {"term": "gratis  reclame", "next": report})
+    blocked = BlockedSearchTerm.objects.filter(term="gratis reclame", kind=BlockedSearchTerm.Kind.TERM).exists()
+    if may_hide:
+        ok = response.status_code == 302 and response.url == report and blocked
+    else:
+        ok = is_denied(response) and not blocked
+    if not ok:
+        expected = "back to the report, term blocked" if may_hide else "a refusal, nothing blocked"
+        answer = f"{response.status_code} -> {response.get('Location')}, blocked: {blocked}"
+        checker.failures.append(f"{role}: hide a search term answered {answer}; expected {expected}")
+    checker.assert_all_ok()
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_registration_exports_and_tip_import(client, actors, role):
-    """The registrations export (CSV and Excel) and the tips import of every collection: administrators only."""
+    """The registrations export (CSV and Excel): administrators and organisers. The tips import of every
+    collection: administrators only."""
     checker = Checker(client, actors[role])
     registrations = reverse("wagtailsnippets_knowledgeboost_registration:list")
+    may_export = role in (ADMINISTRATOR, ORGANISER)
     for export in ("csv", "xlsx"):
         url = f"{registrations}?export={export}"
-        response = checker.get(url, f"registrations export ({export})", role == ADMINISTRATOR)
-        if role == ADMINISTRATOR and response.status_code == 200:
+        response = checker.get(url, f"registrations export ({export})", may_export)
+        if may_export and response.status_code == 200:
             assert response.get("Content-Disposition", "").startswith("attachment"), url
     for collection in TipCollectionPage.objects.order_by("path"):
         url = reverse("tips_import", args=[collection.pk])
@@ -246,15 +291,16 @@ def test_registration_exports_and_tip_import(client, actors, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_page_explorer_of_every_demo_page_with_children(client, actors, role):
     """The explorer lists a page's children. The administrator explores the whole tree; the programme team and
-    the leaders explore the expedition section, and Wagtail sends them back there from any page outside it."""
+    the leaders explore the expedition section, the organisers the Kennisboostweken, and Wagtail sends them back
+    there from any page outside it."""
     checker = Checker(client, actors[role])
-    section = ExpeditionIndexPage.objects.get()
-    section_url = reverse("wagtailadmin_explore", args=[section.pk])
+    section = actors[role].section
+    section_url = section and reverse("wagtailadmin_explore", args=[section.pk])
     for page in [Page.get_first_root_node(), *Page.objects.filter(depth__gte=2, numchild__gt=0).order_by("path")]:
         root = page.depth == 1
         url = reverse("wagtailadmin_explore_root") if root else reverse("wagtailadmin_explore", args=[page.pk])
         response = checker.client.get(url)
-        may_explore = role == ADMINISTRATOR or page.path.startswith(section.path)
+        may_explore = section is None or page.path.startswith(section.path)
         expected = (200, None) if may_explore else (302, section_url)
         answer = response.status_code, response.get("Location")
         if answer != expected:
