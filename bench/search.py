@@ -59,10 +59,10 @@ QUERIES = [
 
 def build_vocabulary(rng):
     """Base words, inflections and compounds, ranked for a Zipf-like frequency distribution."""
-    from search.dutch import COMPOUND_PARTS
+    from search.dutch import WORDS
 
     words = list(dict.fromkeys(COMMON + BASE_WORDS))
-    parts = sorted(COMPOUND_PARTS)
+    parts = sorted(WORDS)
     compounds = [f"{rng.choice(parts)}{rng.choice(['', 's'])}{rng.choice(parts)}" for _ in range(1500)]
     inflected = [f"{word}{rng.choice(['en', 's', 'e'])}" for word in BASE_WORDS]
     rare = [f"{rng.choice(BASE_WORDS)}{rng.choice(FILLER)}" for _ in range(3000)]

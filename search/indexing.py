@@ -102,8 +102,9 @@ def _block_texts(block, value):
 
 
 def _search_field_value(field, obj):
+    meta = getattr(type(obj), "_meta", None)  # None for plain objects (the benchmark's synthetic documents)
     try:
-        model_field = type(obj)._meta.get_field(field.field_name)
+        model_field = meta.get_field(field.field_name) if meta else None
     except FieldDoesNotExist:
         model_field = None
     if isinstance(model_field, StreamField):
