@@ -1,0 +1,42 @@
+"""The benchmarks under bench/ keep running as the code changes: each runs here at a tiny size on SQLite.
+
+They measure nothing here; a benchmark that no longer starts (a renamed import, a changed service) fails
+this test instead of the next person who wants figures.
+"""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+SMALL_RUNS = {
+    "search.py": ["--n", "300"],
+    "expeditions.py": ["--expeditions", "3", "--lessons", "2", "--rounds", "2"],
+    "registrations.py": ["--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--threads", "2"],
+}
+
+
+def test_every_benchmark_script_is_covered():
+    scripts = {path.name for path in (settings.BASE_DIR / "bench").glob("[!_]*.py")}
+    assert scripts == set(SMALL_RUNS)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="runs on its own SQLite file: once per CI run is enough")
+@pytest.mark.parametrize("script", sorted(SMALL_RUNS))
+def test_benchmark_runs_at_a_tiny_size(script):
+    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    result = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, f"bench/{script}", *SMALL_RUNS[script]],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "Traceback" not in output, output[-3000:]
