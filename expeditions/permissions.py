@@ -17,8 +17,7 @@ assigned to or removed from an expedition, or a leader's user account changes.
 """
 
 from django.contrib.auth import get_permission_codename
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Group
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
@@ -31,6 +30,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 from wagtail.permissions import policy_registry
+
+from core.permissions import access_admin_permission, get_or_create_permission, page_permission
 
 LEADERS_GROUP = "Expeditieleiders"
 PROGRAMME_TEAM_GROUP = "Programmateam"
@@ -51,26 +52,9 @@ SEARCH_EDITING_PERMISSIONS = (
 WAGTAIL_EDITORIAL_GROUPS = ("Editors", "Moderators")
 
 
-def _permission(app_label, model, codename, name):
-    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _created = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": name}
-    )
-    return permission
-
-
-def page_permission(codename):
-    action = codename.split("_")[0]
-    return _permission("wagtailcore", "page", codename, f"Can {action} page")
-
-
-def access_admin_permission():
-    return _permission("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
-
-
 def _model_permissions(model_name, actions):
     return [
-        _permission("expeditions", model_name, f"{action}_{model_name}", f"Can {action} {model_name}")
+        get_or_create_permission("expeditions", model_name, f"{action}_{model_name}", f"Can {action} {model_name}")
         for action in actions
     ]
 
@@ -81,7 +65,9 @@ def search_editing_permissions():
     permissions = []
     for model_name, action in SEARCH_EDITING_PERMISSIONS:
         verbose_name = apps.get_model("search", model_name)._meta.verbose_name_raw
-        permissions.append(_permission("search", model_name, f"{action}_{model_name}", f"Can {action} {verbose_name}"))
+        permissions.append(
+            get_or_create_permission("search", model_name, f"{action}_{model_name}", f"Can {action} {verbose_name}")
+        )
     return permissions
 
 
@@ -113,7 +99,7 @@ def ensure_groups():
         auth_meta = policy_registry.get_by_type(get_image_model()).auth_model._meta
         for action in ("add", "choose"):
             codename = get_permission_codename(action, auth_meta)
-            perm = _permission(auth_meta.app_label, auth_meta.model_name, codename, f"Can {action} image")
+            perm = get_or_create_permission(auth_meta.app_label, auth_meta.model_name, codename, f"Can {action} image")
             for group in (leaders, team):
                 GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=perm)
     return leaders, team

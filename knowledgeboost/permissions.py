@@ -15,12 +15,13 @@ whenever a Kennisboostweken index page is created, so each index page carries th
 """
 
 from django.contrib.auth import get_permission_codename
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Group
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 from wagtail.permissions import policy_registry
+
+from core.permissions import access_admin_permission, get_or_create_permission, page_permission
 
 ORGANISERS_GROUP = "Organisatoren Kennisboostweken"
 
@@ -28,24 +29,11 @@ ORGANISER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 ORGANISER_COLLECTION_ACTIONS = ("add", "choose")
 
 
-def _permission(app_label, model, codename, name):
-    """The permission, created if the app's own post_migrate handler has not made it yet."""
-    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    permission, _created = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename, defaults={"name": name[:255]}
-    )
-    return permission
-
-
-def _page_permission(codename):
-    return _permission("wagtailcore", "page", codename, f"Can {codename.split('_')[0]} page")
-
-
 def _collection_permissions(model):
     """Add and choose on the model that Wagtail's permission policy checks (wagtailimages.Image and so on)."""
     auth_meta = policy_registry.get_by_type(model).auth_model._meta
     return [
-        _permission(
+        get_or_create_permission(
             auth_meta.app_label,
             auth_meta.model_name,
             get_permission_codename(action, auth_meta),
@@ -61,12 +49,12 @@ def ensure_organisers(index_page=None):
     from knowledgeboost.models import KnowledgeBoostIndexPage, OutboxEmail, Registration
 
     group, _created = Group.objects.get_or_create(name=ORGANISERS_GROUP)
-    model_permissions = [_permission("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")]
+    model_permissions = [access_admin_permission()]
     for model in (Registration, OutboxEmail):
         meta = model._meta
         codename = get_permission_codename("view", meta)
         model_permissions.append(
-            _permission(meta.app_label, meta.model_name, codename, f"Can view {meta.verbose_name_raw}")
+            get_or_create_permission(meta.app_label, meta.model_name, codename, f"Can view {meta.verbose_name_raw}")
         )
     group.permissions.add(*model_permissions)
 
@@ -81,7 +69,7 @@ def ensure_organisers(index_page=None):
         index_page_ids = [index_page.pk]
     else:
         index_page_ids = KnowledgeBoostIndexPage.objects.values_list("pk", flat=True)
-    page_permissions = [_page_permission(codename) for codename in ORGANISER_PAGE_PERMISSIONS]
+    page_permissions = [page_permission(codename) for codename in ORGANISER_PAGE_PERMISSIONS]
     for page_id in index_page_ids:
         for permission in page_permissions:
             GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission=permission)
