@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.models import Audience, Theme
+from core.models import Audience, Municipality, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -22,8 +22,17 @@ class AudienceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "site"
+    menu_label = _("Municipalities")
+    list_display = ["name", "cbs_code", "province", "inhabitants"]
+    list_filter = ["province"]
+    search_fields = ["name", "cbs_code"]
+
+
 class VocabularyGroup(SnippetViewSetGroup):
-    items = (ThemeViewSet, AudienceViewSet)
+    items = (ThemeViewSet, AudienceViewSet, MunicipalityViewSet)
     menu_icon = "tag"
     menu_label = _("Vocabularies")
     menu_name = "vocabularies"

@@ -30,8 +30,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
+    "events",
     "expeditions",
     "knowledgeboost",
+    "networks",
     "tips",
     "stories",
     "search",

@@ -4,7 +4,7 @@ from .base import BasePage, PageTag
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import ContentPage, HomePage
 from .settings import SiteSettings
-from .taxonomy import Audience, Theme
+from .taxonomy import Audience, Municipality, Province, Theme
 from .users import User
 
 __all__ = [
@@ -15,7 +15,9 @@ __all__ = [
     "CustomImage",
     "CustomRendition",
     "HomePage",
+    "Municipality",
     "PageTag",
+    "Province",
     "SiteSettings",
     "Theme",
     "User",

@@ -1,22 +1,11 @@
-"""Vocabularies of the expeditions: provinces, target groups, lenses, statuses."""
+"""Vocabularies of the expeditions: target groups, lenses, statuses (provinces are shared, in core)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import Province
 
-class Province(models.TextChoices):
-    DRENTHE = "drenthe", _("Drenthe")
-    FLEVOLAND = "flevoland", _("Flevoland")
-    FRIESLAND = "friesland", _("Friesland")
-    GELDERLAND = "gelderland", _("Gelderland")
-    GRONINGEN = "groningen", _("Groningen")
-    LIMBURG = "limburg", _("Limburg")
-    NORTH_BRABANT = "noord-brabant", _("North Brabant")
-    NORTH_HOLLAND = "noord-holland", _("North Holland")
-    OVERIJSSEL = "overijssel", _("Overijssel")
-    UTRECHT = "utrecht", _("Utrecht")
-    ZEELAND = "zeeland", _("Zeeland")
-    SOUTH_HOLLAND = "zuid-holland", _("South Holland")
+__all__ = ["ContactPreference", "ExpeditionStatus", "Lens", "OrganisationKind", "Province", "TargetGroup"]
 
 
 class TargetGroup(models.TextChoices):
