@@ -1,6 +1,7 @@
 """Shared models: users, media, vocabularies, base pages and site settings."""
 
 from .base import BasePage, PageTag
+from .jobs import ScheduledJob
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import ContentPage, HomePage
 from .settings import SiteSettings
@@ -18,6 +19,7 @@ __all__ = [
     "Municipality",
     "PageTag",
     "Province",
+    "ScheduledJob",
     "SiteSettings",
     "Theme",
     "User",
