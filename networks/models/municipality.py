@@ -1,0 +1,214 @@
+"""A municipality's page in a network: its agenda, matches, meetings and the content linked to it."""
+
+import importlib.util
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+
+LINKED_CONTENT_LIMIT = 6
+
+
+class MunicipalityIndexPage(BasePage):
+    """Gemeenten: the member municipalities of one network, by province."""
+
+    template = "pages/municipality_index_page.html"
+    parent_page_types = ["networks.NetworkPage"]
+    subpage_types = ["networks.MunicipalityPage"]
+
+    class Meta:
+        verbose_name = _("municipalities index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        network = self.get_parent().specific
+        context["network"] = network
+        context.update(network.member_overview(request))
+        return context
+
+
+class MunicipalityPageQuerySet(PageQuerySet):
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+
+def ancestor_path(page, levels):
+    return page.path[: -page.steplen * levels] if page.path and page.depth and page.depth > levels else None
+
+
+class MunicipalityPage(BasePage):
+    """One member municipality of a network (``/netwerken/<network>/gemeenten/<municipality>/``)."""
+
+    municipality = models.ForeignKey(
+        "core.Municipality",
+        on_delete=models.PROTECT,
+        related_name="network_pages",
+        verbose_name=_("municipality"),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("about this municipality"),
+        help_text=_("How the municipality works on inclusion, in its own words."),
+    )
+    # The network this page belongs to (its grandparent), stored so listings filter without walking the tree.
+    network = models.ForeignKey(
+        "networks.NetworkPage",
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="municipality_pages",
+        verbose_name=_("network"),
+    )
+    # The group whose members edit this page and everything below it (see networks.permissions).
+    editor_group = models.ForeignKey(
+        Group,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("editors"),
+    )
+
+    objects = PageManager.from_queryset(MunicipalityPageQuerySet)()
+
+    content_panels = [*BasePage.content_panels, FieldPanel("municipality"), FieldPanel("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("municipality", [index.SearchField("name", boost=3)]),
+        index.FilterField("municipality"),
+        index.FilterField("network"),
+    ]
+
+    template = "pages/municipality_page.html"
+    parent_page_types = ["networks.MunicipalityIndexPage"]
+    subpage_types = ["networks.InclusionAgendaPage"]
+
+    class Meta:
+        verbose_name = _("municipality page")
+        verbose_name_plural = _("municipality pages")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "municipality"], name="networks_one_page_per_municipality")
+        ]
+
+    def clean(self):
+        super().clean()
+        if not self.municipality_id:
+            return
+        self.sync_network()
+        others = MunicipalityPage.objects.filter(network=self.network, municipality_id=self.municipality_id)
+        if self.network is not None and others.exclude(pk=self.pk).exists():
+            raise ValidationError({"municipality": _("This municipality already has a page in this network.")})
+
+    def save(self, *args, **kwargs):
+        self.sync_network()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "network" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "network"]
+        return super().save(*args, **kwargs)
+
+    def sync_network(self):
+        from .network import NetworkPage
+
+        path = ancestor_path(self, 2)
+        if path is None or (self.network_id and self.network is not None and self.network.path == path):
+            return
+        self.network = NetworkPage.objects.filter(path=path).first()
+
+    # What the search app shows and filters on ------------------------------------------------------
+    @property
+    def search_province(self):
+        return self.municipality.get_province_display() if self.municipality_id else ""
+
+    @property
+    def search_municipalities(self):
+        return [self.municipality.name] if self.municipality_id else []
+
+    # Everything of this municipality ---------------------------------------------------------------
+    def get_agenda(self):
+        from .agenda import InclusionAgendaPage
+
+        return InclusionAgendaPage.objects.child_of(self).live().public().prefetch_related("life_domains").first()
+
+    def get_membership(self):
+        if self.network_id is None:
+            return None
+        return self.network.members.filter(municipality_id=self.municipality_id).first()
+
+    def get_meetings(self):
+        """Meetings of the network that name this municipality, upcoming first; empty until meetings exist."""
+        from .network import NetworkPage
+
+        model = NetworkPage.meeting_model()
+        if model is None or self.network_id is None:
+            return []
+        return model.objects.child_of(self.network).live().public().for_municipality(self.municipality_id)
+
+    def get_linked_content(self, limit=LINKED_CONTENT_LIMIT):
+        """Lessons, tips, stories and other content linked to this municipality.
+
+        Found through every model with a ``municipalities`` many-to-many to ``core.Municipality``, so this app
+        names no sibling section; one query per kind of content.
+        """
+        groups = []
+        for relation in self.municipality._meta.related_objects:
+            if not relation.many_to_many or relation.field.name != "municipalities":
+                continue
+            model = relation.related_model
+            queryset = model._default_manager.filter(municipalities=self.municipality_id)
+            if issubclass(model, Page):
+                queryset = queryset.live().public().order_by("-first_published_at")
+            elif callable(getattr(model, "public_search_queryset", None)):
+                queryset = model.public_search_queryset().filter(municipalities=self.municipality_id)
+            else:
+                continue
+            items = list(queryset[:limit])
+            if items:
+                groups.append({"label": model._meta.verbose_name_plural, "items": items})
+        return groups
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            municipality=self.municipality,
+            network=self.network,
+            membership=self.get_membership(),
+            agenda=self.get_agenda(),
+            meetings=self.get_meetings(),
+            linked_content=self.get_linked_content(),
+            matching_template=matching_template(),
+        )
+        context.update(matching_context(self, request))
+        return context
+
+
+def matching_template():
+    """The template of the matches block, once the matching part of this app provides it."""
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+
+    try:
+        get_template("networks/matching_block.html")
+    except TemplateDoesNotExist:
+        return None
+    return "networks/matching_block.html"
+
+
+def matching_context(page, request):
+    """Context for the matches block from ``networks.matching.municipality_matches_context``, when it exists."""
+    if importlib.util.find_spec("networks.matching") is None:
+        return {}
+    from networks import matching
+
+    function = getattr(matching, "municipality_matches_context", None)
+    return function(page, request) if callable(function) else {}
