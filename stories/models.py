@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -117,6 +117,13 @@ class StoryPage(BasePage):
         help_text=_("Required with a photo: describe what it shows for people who cannot see it."),
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("story"))
+    municipalities = ParentalManyToManyField(
+        "core.Municipality",
+        blank=True,
+        related_name="stories",
+        verbose_name=_("municipalities"),
+        help_text=_("Municipalities this story is about; it is shown on their pages in the inclusion networks."),
+    )
 
     objects = PageManager.from_queryset(StoryPageQuerySet)()
 
@@ -133,6 +140,7 @@ class StoryPage(BasePage):
             heading=_("Who tells the story"),
         ),
         FieldPanel("body"),
+        FieldPanel("municipalities"),
         InlinePanel(
             "related_links",
             label=_("Related page"),
@@ -148,6 +156,7 @@ class StoryPage(BasePage):
         index.SearchField("place"),
         index.SearchField("pull_quote"),
         index.SearchField("body"),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
     ]
 
     template = "pages/story_page.html"
@@ -170,6 +179,10 @@ class StoryPage(BasePage):
         if self.pull_quote:
             return self.pull_quote
         return super().summary
+
+    @property
+    def search_municipalities(self):
+        return [municipality.name for municipality in self.municipalities.all()]
 
     @property
     def card_image(self):

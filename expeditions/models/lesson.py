@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -80,6 +81,14 @@ class LessonPage(BasePage):
         verbose_name=_("expedition"),
     )
 
+    municipalities = ParentalManyToManyField(
+        "core.Municipality",
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("municipalities"),
+        help_text=_("Municipalities this lesson is about; it is shown on their pages in the inclusion networks."),
+    )
+
     objects = LessonPageManager()
 
     content_panels = [
@@ -92,6 +101,7 @@ class LessonPage(BasePage):
         FieldPanel("what_worked"),
         FieldPanel("what_did_not_work"),
         FieldPanel("advice"),
+        FieldPanel("municipalities"),
     ]
     promote_panels = [
         *Page.promote_panels,
@@ -111,6 +121,7 @@ class LessonPage(BasePage):
         index.FilterField("target_group"),
         index.FilterField("date"),
         index.FilterField("expedition"),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
     ]
 
     base_form_class = LessonPageForm
@@ -150,6 +161,10 @@ class LessonPage(BasePage):
         from .expedition import province_label
 
         return province_label(self.expedition.province) if self.expedition_id else ""
+
+    @property
+    def search_municipalities(self):
+        return [municipality.name for municipality in self.municipalities.all()]
 
     @property
     def search_result_date(self):

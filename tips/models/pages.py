@@ -286,6 +286,13 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
         verbose_name=_("audiences"),
         help_text=_("Who is the tip for?"),
     )
+    municipalities = ParentalManyToManyField(
+        "core.Municipality",
+        blank=True,
+        related_name="tips",
+        verbose_name=_("municipalities"),
+        help_text=_("Municipalities this tip comes from or is about; it is shown on their network pages."),
+    )
     tags = ClusterTaggableManager(
         through=TipTag, blank=True, verbose_name=_("tags"), help_text=_("Free keywords, separated by commas.")
     )
@@ -305,6 +312,7 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
             ]
         ),
         FieldPanel("tags"),
+        FieldPanel("municipalities"),
     ]
 
     search_fields = [
@@ -316,6 +324,7 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("page", [index.SearchField("title")]),
         index.FilterField("page"),
+        index.RelatedFields("municipalities", [index.SearchField("name")]),
     ]
     # Wagtail's index is kept up to date by search.signals instead of Wagtail's own handler, so that the tips of
     # an import (search.indexing.bulk_changes()) are indexed by one task rather than one task per tip.
@@ -323,6 +332,10 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
 
     search_province = ""
     listing_image = None
+
+    @property
+    def search_municipalities(self):
+        return [municipality.name for municipality in self.municipalities.all()]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tip")
