@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core import scheduling_admin
 from core.models import Audience, Municipality, Theme
 
 
@@ -39,6 +40,9 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+hooks.register("register_admin_urls", scheduling_admin.admin_urls)
+hooks.register("register_reports_menu_item", scheduling_admin.menu_item)
 
 
 @hooks.register("register_demo_content", order=0)
