@@ -189,6 +189,8 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# /readyz reports the process unready when more tasks than this wait for the worker (down or falling behind).
+READINESS_MAX_PENDING_TASKS = int(os.environ.get("READINESS_MAX_PENDING_TASKS", "500"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisplatform"

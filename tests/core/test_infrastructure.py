@@ -18,15 +18,16 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 def test_healthz_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.content == b"ok"
 
 
 @pytest.mark.django_db
-def test_healthz_reports_unreachable_database(client):
-    with mock.patch("core.views.connection.cursor", side_effect=OperationalError("connection refused")):
-        response = client.get("/healthz")
+def test_readyz_reports_unreachable_database(client):
+    # /healthz is liveness only (tests/platform/test_health.py); readiness names the database.
+    with mock.patch("core.health.connection.cursor", side_effect=OperationalError("connection refused")):
+        response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["database"] == "unreachable"
+    assert response.json()["checks"]["database"]["status"] == "error"
 
 
 def test_500_page_is_dutch_and_needs_no_database(django_assert_num_queries):

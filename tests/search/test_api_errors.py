@@ -73,6 +73,6 @@ def test_real_database_outage_through_gunicorn(database_url, tmp_path):
             assert status == 503, body[:300]
             assert headers["Content-Type"].startswith("application/json")
             assert b'"error": "service_unavailable"' in body
-        # The health check agrees.
-        status, _headers, _body = server.request("GET", "/healthz")
+        # The readiness check agrees (/healthz, liveness, stays 200: the process itself is fine).
+        status, _headers, _body = server.request("GET", "/readyz")
         assert status == 503
