@@ -1,5 +1,5 @@
 """Matching (koppeling): requests from visitors to be paired with a municipality, and the matches the project
-team records and follows up (requested, introduced, active, closed)."""
+team records and follows up (requested, introduced, active, closed); and the overview page of the agendas."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
+
+from core.models import BasePage
 
 
 class MatchRequest(index.Indexed, models.Model):
@@ -102,7 +105,7 @@ class Match(ClusterableModel):
     introduced_on = models.DateField(_("introduced on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True, help_text=_("Only the project team sees these."))
-    request = models.ForeignKey(
+    match_request = models.ForeignKey(
         MatchRequest,
         null=True,
         blank=True,
@@ -121,7 +124,7 @@ class Match(ClusterableModel):
         MultiFieldPanel(
             [FieldPanel("contact_email_a"), FieldPanel("contact_email_b")], heading=_("Who gets the introduction")
         ),
-        FieldPanel("request"),
+        FieldPanel("match_request"),
         FieldPanel("notes"),
     ]
 
@@ -167,3 +170,42 @@ class Match(ClusterableModel):
             from networks.matching import introduce
 
             introduce(self)
+
+
+class InclusionAgendaOverviewPage(RoutablePageMixin, BasePage):
+    """Which municipalities of the network have a Lokale Inclusie Agenda, by status, province and life domain
+    (``networks.overview``): filters without JavaScript, bar charts with tables, and CSV/XLSX exports."""
+
+    template = "networks/overview_page.html"
+    parent_page_types = ["networks.NetworkPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("agenda overview")
+        verbose_name_plural = _("agenda overviews")
+
+    def get_context(self, request, *args, **kwargs):
+        from networks.overview import overview_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(overview_context(self, request))
+        context["csv_url"] = self.url + self.reverse_subpage("export_csv")
+        context["xlsx_url"] = self.url + self.reverse_subpage("export_xlsx")
+        return context
+
+    @path("")
+    def overview(self, request):
+        return self.render(request)
+
+    @path("csv/", name="export_csv")
+    def export_csv(self, request):
+        from networks.overview import export_response
+
+        return export_response(self, request, "csv")
+
+    @path("xlsx/", name="export_xlsx")
+    def export_xlsx(self, request):
+        from networks.overview import export_response
+
+        return export_response(self, request, "xlsx")

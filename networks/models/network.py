@@ -70,7 +70,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
 
     template = "pages/network_page.html"
     parent_page_types = ["networks.NetworkIndexPage"]
-    subpage_types = ["networks.MunicipalityIndexPage", "core.ContentPage"]
+    subpage_types = ["networks.MunicipalityIndexPage", "networks.InclusionAgendaOverviewPage", "core.ContentPage"]
 
     class Meta:
         verbose_name = _("network")
