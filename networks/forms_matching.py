@@ -60,6 +60,9 @@ class MatchRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         for name in self.FIELDS:
+            if self.fields[name].help_text:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}-help"
+        for name in self.FIELDS:
             self.fields[name].error_messages["null_characters_not_allowed"] = _(
                 "Remove the invisible control characters from this field."
             )

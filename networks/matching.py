@@ -20,16 +20,24 @@ yet) still gets peers: municipalities with an agenda of a similar size or in the
 reason starting "heeft al een Lokale Inclusie Agenda".
 """
 
+import logging
 import math
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 SHARED_DOMAIN_WEIGHT = 10
 SIMILAR_SIZE_WEIGHT = 3
 SAME_PROVINCE_WEIGHT = 2
 SIMILAR_SIZE_RATIO = 1.5
 DEFAULT_LIMIT = 5
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -148,3 +156,321 @@ def rank_peers(subject, candidates, *, limit=DEFAULT_LIMIT, domain_order=(), dom
         )
     )
     return ranked[:limit] if limit else ranked
+
+
+# Loading the candidates: a fixed number of queries, whatever the number of municipalities -------------------
+
+
+@dataclass(frozen=True)
+class PeerLink:
+    """A ranked peer as a page shows it: the municipality's name, its page address and the reason."""
+
+    peer: Peer
+    url: str
+
+    @property
+    def name(self):
+        return self.peer.candidate.name
+
+    @property
+    def reason(self):
+        return self.peer.reason
+
+    @property
+    def municipality_id(self):
+        return self.peer.candidate.id
+
+
+def domain_order_and_labels():
+    from networks.models import LifeDomainCode
+
+    return tuple(LifeDomainCode.values), dict(LifeDomainCode.choices)
+
+
+def province_labels():
+    from core.models import Province
+
+    return dict(Province.choices)
+
+
+def load_candidates(network_id=None, request=None):
+    """Every municipality with a live public page (in the network ``network_id``, or in any network), with the
+    life domains of its live public agenda. Three queries: pages, agendas, the agendas' life domains.
+
+    Returns (candidates by municipality id, page url by municipality id)."""
+    from networks.models import InclusionAgendaPage, MunicipalityPage
+
+    pages = MunicipalityPage.objects.live().public().select_related("municipality")
+    agendas = InclusionAgendaPage.objects.live().public().filter(municipality__isnull=False)
+    if network_id is not None:
+        pages = pages.filter(network_id=network_id)
+        agendas = agendas.filter(network_id=network_id)
+    pages = pages.only(
+        "id",
+        "url_path",
+        "path",
+        "depth",
+        "municipality__id",
+        "municipality__name",
+        "municipality__province",
+        "municipality__inhabitants",
+        "municipality__cbs_code",
+    ).order_by("path")
+    urls, municipalities = {}, {}
+    for page in pages:
+        municipality = page.municipality
+        if municipality.pk not in municipalities:
+            municipalities[municipality.pk] = municipality
+            urls[municipality.pk] = page.get_url(request)
+    agenda_rows = list(agendas.values_list("pk", "municipality_id"))
+    owner = dict(agenda_rows)
+    domains = {municipality_id: set() for municipality_id in owner.values()}
+    through = InclusionAgendaPage.life_domains.through
+    pairs = through.objects.filter(inclusionagendapage_id__in=list(owner)).values_list(
+        "inclusionagendapage_id", "lifedomain__code"
+    )
+    for agenda_id, code in pairs:
+        domains[owner[agenda_id]].add(code)
+    candidates = {
+        pk: Candidate(
+            id=pk,
+            name=municipality.name,
+            province=municipality.province,
+            inhabitants=municipality.inhabitants,
+            life_domains=frozenset(domains[pk]) if pk in domains else None,
+            code=municipality.cbs_code,
+        )
+        for pk, municipality in municipalities.items()
+    }
+    return candidates, urls
+
+
+def subject_candidate(municipality, candidates):
+    """The ranking's view of ``municipality`` (also when it has no page of its own in the network)."""
+    if municipality.pk in candidates:
+        return candidates[municipality.pk]
+    return Candidate(
+        id=municipality.pk,
+        name=municipality.name,
+        province=municipality.province,
+        inhabitants=municipality.inhabitants,
+        code=municipality.cbs_code,
+    )
+
+
+def peer_links(subject, candidates, urls, limit=DEFAULT_LIMIT):
+    order, labels = domain_order_and_labels()
+    peers = rank_peers(
+        subject,
+        candidates.values(),
+        limit=limit,
+        domain_order=order,
+        domain_labels=labels,
+        province_labels=province_labels(),
+    )
+    return [PeerLink(peer=peer, url=urls.get(peer.candidate.id, "")) for peer in peers]
+
+
+def peers_for_page(page, request=None, limit=DEFAULT_LIMIT):
+    """The peers of a municipality page's municipality within its network, best first."""
+    candidates, urls = load_candidates(page.network_id, request)
+    return peer_links(subject_candidate(page.municipality, candidates), candidates, urls, limit)
+
+
+def peers_for_all(limit=3, request=None):
+    """For the admin report: every municipality with a page, with its best peers over all networks."""
+    candidates, urls = load_candidates(None, request)
+    return [
+        {
+            "candidate": candidate,
+            "url": urls.get(candidate.id, ""),
+            "peers": peer_links(candidate, candidates, urls, limit),
+        }
+        for candidate in sorted(candidates.values(), key=lambda c: (c.name.casefold(), c.code))
+    ]
+
+
+# The match request form on a municipality page ------------------------------------------------------------
+
+REQUEST_SENT_PARAMETER = "koppeling"
+REQUEST_SENT_VALUE = "aangevraagd"
+FORM_ANCHOR = "koppeling-aanvragen"
+
+
+def rate_limit():
+    """(match requests, window in seconds) allowed per client: NETWORKS_MATCH_RATE_LIMIT (0 switches it off)
+    per NETWORKS_MATCH_RATE_LIMIT_WINDOW."""
+    return (
+        int(getattr(settings, "NETWORKS_MATCH_RATE_LIMIT", 5)),
+        int(getattr(settings, "NETWORKS_MATCH_RATE_LIMIT_WINDOW", 600)),
+    )
+
+
+def project_team_address(request=None):
+    """Where match requests go: NETWORKS_MATCH_EMAIL, else the contact address in the site settings."""
+    address = getattr(settings, "NETWORKS_MATCH_EMAIL", "")
+    if address:
+        return address
+    from wagtail.models import Site
+
+    from core.models import SiteSettings
+
+    site = Site.find_for_request(request) if request is not None else None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).contact_email if site else ""
+
+
+def municipality_matches_context(page, request, form=None, refusal=""):
+    """Context of the matches block on a municipality page: the ranked peers and the request form."""
+    from networks.forms_matching import MatchRequestForm
+
+    sent = request is not None and request.GET.get(REQUEST_SENT_PARAMETER) == REQUEST_SENT_VALUE
+    return {
+        "matches": peers_for_page(page, request),
+        "match_request_form": form if form is not None else MatchRequestForm(),
+        "match_request_sent": sent and form is None,
+        "match_request_refusal": refusal,
+        "match_request_anchor": FORM_ANCHOR,
+    }
+
+
+def sent_url(page, request=None):
+    return f"{page.get_url(request)}?{REQUEST_SENT_PARAMETER}={REQUEST_SENT_VALUE}#{FORM_ANCHOR}"
+
+
+def handle_match_request(page, request):
+    """POST to a municipality page: store the request, email the project team, then redirect (PRG).
+
+    Invalid input renders the page again with the errors (400); too many requests from one client in a short
+    while get a Dutch refusal (429). A filled-in honeypot looks like success but stores nothing."""
+    from django.shortcuts import redirect
+
+    from core import ratelimit
+    from networks.forms_matching import MatchRequestForm
+    from networks.models import MatchRequest
+
+    form = MatchRequestForm(request.POST)
+    limit, window = rate_limit()
+    if ratelimit.hit(request, "networks:match_request", limit, window):
+        refusal = _("You have sent many requests in a short while. Please wait a few minutes and try again.")
+        return render_with_form(page, request, MatchRequestForm(initial=form.data.dict()), refusal, status=429)
+    if form.is_spam:
+        return redirect(sent_url(page, request))
+    if not form.is_valid():
+        return render_with_form(page, request, form, status=400)
+    with transaction.atomic():
+        match_request = MatchRequest.objects.create(municipality=page.municipality, page=page, **form.request_fields())
+        send_request_to_project_team(match_request, request)
+    return redirect(sent_url(page, request))
+
+
+def render_with_form(page, request, form, refusal="", status=200):
+    context = municipality_matches_context(page, request, form=form, refusal=refusal)
+    response = page.render(request, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+# Emails through the shared outbox ---------------------------------------------------------------------------
+
+KIND_REQUEST = "match_request"
+KIND_INTRODUCTION = "match_introduction"
+
+
+def register_outbox_kinds():
+    """Name the matching mails for the outbox admin (idempotent)."""
+    from events.outbox import register_kind
+
+    register_kind(KIND_REQUEST, gettext_lazy("Match request"))
+    register_kind(KIND_INTRODUCTION, gettext_lazy("Match introduction"))
+
+
+def queue(kind, to, template, context):
+    """Store a Dutch plain-text mail in the outbox, in the caller's transaction; it is sent after the commit.
+
+    The template's first line is the subject, the rest (after a blank line) the body."""
+    from events.outbox import queue_email
+
+    register_outbox_kinds()
+    with translation.override("nl"):
+        text = render_to_string(template, context).strip()
+    subject, _blank, body = text.partition("\n\n")
+    return queue_email(kind=kind, to=to, subject=subject.strip()[:255], body_text=body.strip() + "\n")
+
+
+def absolute_url(path, request=None):
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    if request is not None:
+        return request.build_absolute_uri(path)
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return (site.root_url if site else "") + path
+
+
+def send_request_to_project_team(match_request, request=None):
+    """Tell the project team about a stored request. Without NETWORKS_MATCH_EMAIL or a site contact address no
+    mail goes out; the request is in the admin (Koppelingen → Aanvragen) either way."""
+    from django.urls import reverse
+
+    address = project_team_address(request)
+    if not address:
+        logger.warning("Match request %s stored; no address to tell the project team", match_request.pk)
+        return None
+    context = {
+        "match_request": match_request,
+        "page_url": absolute_url(match_request.page.get_url(request) if match_request.page else "", request),
+        "admin_url": absolute_url(reverse("wagtailsnippets_networks_matchrequest:list"), request),
+    }
+    return queue(KIND_REQUEST, address, "networks/match_request_email.txt", context)
+
+
+def member_contact_email(municipality_id):
+    """The first contact person with an email address in the municipality's memberships, else the contact of its
+    live agenda. Two queries at most."""
+    from networks.models import InclusionAgendaPage, NetworkMember
+
+    for member in NetworkMember.objects.filter(municipality_id=municipality_id).order_by("network__path", "pk"):
+        for block in member.contact_persons:
+            email = (block.value.get("email") or "").strip()
+            if email:
+                return email
+    agenda = InclusionAgendaPage.objects.live().filter(municipality_id=municipality_id).exclude(contact_email="")
+    agenda = agenda.first()
+    return agenda.contact_email if agenda else ""
+
+
+def introduction_recipients(match):
+    """((municipality A, address), (municipality B, address)): the address on the match, else the member contact."""
+    return tuple(
+        (municipality, override or member_contact_email(municipality.pk))
+        for municipality, override in (
+            (match.municipality_a, match.contact_email_a),
+            (match.municipality_b, match.contact_email_b),
+        )
+    )
+
+
+def introduce(match):
+    """Email both contacts an introduction, exactly once per match: the conditional update claims the match, so
+    saving again (or two people saving at once) sends nothing more. Returns the queued mails."""
+    from networks.models import Match
+
+    with transaction.atomic():
+        now = timezone.now()
+        claimed = Match.objects.filter(pk=match.pk, introduction_sent_at__isnull=True).update(introduction_sent_at=now)
+        if not claimed:
+            return []
+        match.introduction_sent_at = now
+        (municipality_a, address_a), (municipality_b, address_b) = introduction_recipients(match)
+        domains = join_words([lowercase_first(str(domain.label)) for domain in match.life_domains.all()])
+        emails = []
+        for mine, address, other, other_address in (
+            (municipality_a, address_a, municipality_b, address_b),
+            (municipality_b, address_b, municipality_a, address_a),
+        ):
+            if address:
+                context = {"municipality": mine, "other": other, "other_address": other_address, "domains": domains}
+                emails.append(queue(KIND_INTRODUCTION, address, "networks/admin/introduction_email.txt", context))
+        return emails

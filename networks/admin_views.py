@@ -1,0 +1,116 @@
+"""Wagtail admin for matching: requests (read and delete), matches (edit), and the report of suggested peers for
+every municipality. Registered from networks/wagtail_hooks.py by importing this module."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from networks import matching
+from networks.models import Match, MatchRequest, MunicipalityPage
+
+REPORT_PEERS = 3
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Requests come from the public form: the project team reads and deletes them, never writes them."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "lock", "unlock"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+class MatchRequestViewSet(SnippetViewSet):
+    model = MatchRequest
+    icon = "mail"
+    menu_label = _("Match requests")
+    menu_name = "match_requests"
+    inspect_view_enabled = True
+    inspect_view_fields = ["created_at", "municipality", "name", "email", "requester_municipality", "question", "page"]
+    list_display = ["name", "requester_municipality", "municipality", "email", "created_at"]
+    list_filter = ["municipality"]
+    search_fields = ["name", "email", "requester_municipality", "question"]
+    ordering = ["-created_at"]
+    list_per_page = 50
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
+class MatchViewSet(SnippetViewSet):
+    model = Match
+    icon = "link"
+    menu_label = _("Matches")
+    menu_name = "matches"
+    list_display = ["__str__", "status", "requested_on", "introduced_on", "closed_on"]
+    list_filter = ["status"]
+    search_fields = ["notes"]
+    ordering = ["-requested_on", "-pk"]
+    list_per_page = 50
+
+
+class MatchReportView(WagtailAdminTemplateMixin, TemplateView):
+    """For every municipality with a page: its best peers and why, from the same ranking as the public pages.
+
+    Four queries in all (pages, agendas, their life domains, the municipalities' page links), however many."""
+
+    template_name = "networks/admin/match_report.html"
+    page_title = _("Suggested matches")
+    header_icon = "link"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("networks.view_match"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = matching.peers_for_all(limit=REPORT_PEERS, request=self.request)
+        context["peer_count"] = REPORT_PEERS
+        return context
+
+
+class MatchReportViewSet(ViewSet):
+    name = "networks_match_report"
+    icon = "link"
+    menu_label = _("Suggested matches")
+
+    def get_urlpatterns(self):
+        return [path("", MatchReportView.as_view(), name="index")]
+
+
+class MatchingGroup(SnippetViewSetGroup):
+    items = (MatchReportViewSet, MatchViewSet, MatchRequestViewSet)
+    menu_icon = "link"
+    menu_label = _("Matching")
+    menu_name = "matching"
+    menu_order = 260
+
+
+register_snippet(MatchingGroup)
+matching.register_outbox_kinds()
+
+
+@hooks.register("before_serve_page")
+def match_request_form(page, request, serve_args, serve_kwargs):
+    """A POST to a municipality page is its match request form (networks.matching.handle_match_request)."""
+    if request.method == "POST" and isinstance(page, MunicipalityPage):
+        return matching.handle_match_request(page, request)
+    return None
