@@ -229,15 +229,30 @@ class InclusionAgendaPage(RoutablePageMixin, BasePage):
     def accessibility_warnings(self):
         return [line for line in self.pdf_warnings.splitlines() if line.strip()]
 
-    def pdf_url(self, kind="agenda"):
-        route = "agenda_pdf" if kind == "agenda" else "easy_read_pdf"
-        return self.url + self.reverse_subpage(route)
+    @staticmethod
+    def _size(file):
+        try:
+            return file.size if file else None
+        except OSError:  # the file is missing from storage: show the link without a size
+            return None
+
+    @property
+    def agenda_pdf_size(self):
+        return self._size(self.agenda_pdf)
+
+    @property
+    def easy_read_pdf_size(self):
+        return self._size(self.easy_read_pdf)
 
     # PDFs are served through the page, so they follow its publication and privacy --------------------
     def _serve_file(self, file):
         if not file:
             raise Http404
-        response = FileResponse(file.open("rb"), content_type="application/pdf")
+        try:
+            handle = file.open("rb")
+        except OSError:
+            raise Http404 from None
+        response = FileResponse(handle, content_type="application/pdf")
         name = os.path.basename(file.name)
         response["Content-Disposition"] = f'inline; filename="{name}"'
         response["X-Content-Type-Options"] = "nosniff"

@@ -135,15 +135,35 @@ class MunicipalityPage(BasePage):
         return [self.municipality.name] if self.municipality_id else []
 
     # Everything of this municipality ---------------------------------------------------------------
+    def private_q(self):
+        """Wagtail's condition for pages behind a view restriction, read once per page view."""
+        if getattr(self, "_private_q", None) is None:
+            self._private_q = Page.objects.private_q()
+        return self._private_q
+
+    def public_pages(self, queryset):
+        return queryset.live().exclude(self.private_q())
+
     def get_agenda(self):
         from .agenda import InclusionAgendaPage
 
-        return InclusionAgendaPage.objects.child_of(self).live().public().prefetch_related("life_domains").first()
+        return self.public_pages(InclusionAgendaPage.objects.child_of(self)).prefetch_related("life_domains").first()
 
     def get_membership(self):
+        """This municipality's membership of the network, with the network and the municipality, in one query."""
+        from .network import NetworkMember
+
         if self.network_id is None:
             return None
-        return self.network.members.filter(municipality_id=self.municipality_id).first()
+        membership = (
+            NetworkMember.objects.filter(network_id=self.network_id, municipality_id=self.municipality_id)
+            .select_related("network", "municipality")
+            .first()
+        )
+        if membership is not None:
+            self.network = membership.network
+            self.municipality = membership.municipality
+        return membership
 
     def get_meetings(self):
         """Meetings of the network that name this municipality, upcoming first; empty until meetings exist."""
@@ -152,37 +172,37 @@ class MunicipalityPage(BasePage):
         model = NetworkPage.meeting_model()
         if model is None or self.network_id is None:
             return []
-        return model.objects.child_of(self.network).live().public().for_municipality(self.municipality_id)
+        return self.public_pages(model.objects.child_of(self.network)).for_municipality(self.municipality_id)
 
     def get_linked_content(self, limit=LINKED_CONTENT_LIMIT):
         """Lessons, tips, stories and other content linked to this municipality.
 
         Found through every model with a ``municipalities`` many-to-many to ``core.Municipality``, so this app
-        names no sibling section; one query per kind of content.
+        names no sibling section; one query per kind of content (two for kinds that live inside a page).
         """
         groups = []
-        for relation in self.municipality._meta.related_objects:
+        for relation in type(self.municipality)._meta.related_objects:
             if not relation.many_to_many or relation.field.name != "municipalities":
                 continue
             model = relation.related_model
-            queryset = model._default_manager.filter(municipalities=self.municipality_id)
             if issubclass(model, Page):
-                queryset = queryset.live().public().order_by("-first_published_at")
+                queryset = self.public_pages(model._default_manager.all()).order_by("-first_published_at")
             elif callable(getattr(model, "public_search_queryset", None)):
-                queryset = model.public_search_queryset().filter(municipalities=self.municipality_id)
+                queryset = model.public_search_queryset().prefetch_related(None).order_by("-pk")
             else:
                 continue
-            items = list(queryset[:limit])
+            items = list(queryset.filter(municipalities=self.municipality_id)[:limit])
             if items:
                 groups.append({"label": model._meta.verbose_name_plural, "items": items})
         return groups
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        membership = self.get_membership()
         context.update(
             municipality=self.municipality,
             network=self.network,
-            membership=self.get_membership(),
+            membership=membership,
             agenda=self.get_agenda(),
             meetings=self.get_meetings(),
             linked_content=self.get_linked_content(),
@@ -198,10 +218,10 @@ def matching_template():
     from django.template.loader import get_template
 
     try:
-        get_template("networks/matching_block.html")
+        get_template("networks/includes/matches.html")
     except TemplateDoesNotExist:
         return None
-    return "networks/matching_block.html"
+    return "networks/includes/matches.html"
 
 
 def matching_context(page, request):

@@ -10,7 +10,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
@@ -78,20 +78,27 @@ class NetworkPage(RoutablePageMixin, BasePage):
 
     # Queries ----------------------------------------------------------------------------------------
     def get_members(self):
-        return self.members.select_related("municipality").order_by("municipality__name")
+        return self.members.select_related("municipality").order_by("municipality__province", "municipality__name")
+
+    def private_q(self):
+        """Wagtail's condition for pages behind a view restriction, read once per page view."""
+        if getattr(self, "_private_q", None) is None:
+            self._private_q = Page.objects.private_q()
+        return self._private_q
+
+    def public_pages(self, queryset):
+        return queryset.live().exclude(self.private_q())
 
     def get_municipality_pages(self):
         from .municipality import MunicipalityPage
 
-        return MunicipalityPage.objects.filter(network=self).live().public()
+        return self.public_pages(MunicipalityPage.objects.filter(network=self))
 
     def get_newest_agendas(self, limit=NEWEST_AGENDA_COUNT):
         from .agenda import InclusionAgendaPage
 
         return (
-            InclusionAgendaPage.objects.filter(network=self)
-            .live()
-            .public()
+            self.public_pages(InclusionAgendaPage.objects.filter(network=self))
             .select_related("municipality")
             .prefetch_related("life_domains")
             .newest_first()[:limit]
@@ -102,7 +109,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
         model = self.meeting_model()
         if model is None:
             return []
-        meetings = model.objects.child_of(self).live().public().upcoming()
+        meetings = self.public_pages(model.objects.child_of(self)).upcoming()
         return meetings[:limit] if limit else meetings
 
     @staticmethod
