@@ -163,9 +163,16 @@ def _renew_lease(job, token, stop):
         connection.close()
 
 
+def refresh_connection():
+    """Drop a database connection that has gone stale, as Django does around each request: the scheduler runs
+    for weeks. Never inside a transaction (where Django would close a healthy one)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def run_job(job, *, slot=None, trigger=ScheduledJob.Trigger.SCHEDULE):
     """Run `job` now if no other process holds it; records the run and never raises for the job's errors."""
-    close_old_connections()
+    refresh_connection()
     ensure_rows([job])
     token = claim(job, slot=slot, trigger=trigger)
     if token is None:
@@ -186,7 +193,7 @@ def run_job(job, *, slot=None, trigger=ScheduledJob.Trigger.SCHEDULE):
         renewer.join()
     duration = timedelta(seconds=time.monotonic() - started)
     outcome = ScheduledJob.Outcome.FAILED if error else ScheduledJob.Outcome.SUCCEEDED
-    close_old_connections()  # the job may have taken long: reconnect if the connection went stale
+    refresh_connection()  # the job may have taken long
     finished = timezone.now()
     changes = {
         "locked_until": None,
@@ -258,6 +265,6 @@ class Scheduler:
             except Exception:  # the database may be away for a while: try again later
                 if on_error:
                     on_error(traceback.format_exc())
-                close_old_connections()
+                refresh_connection()
                 wait = RETRY_WHEN_TAKEN.total_seconds()
             self.stop.wait(wait)

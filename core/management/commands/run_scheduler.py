@@ -26,7 +26,8 @@ class Command(BaseCommand):
 
         def request_stop(signum, frame):
             received.append(signal.Signals(signum).name)  # no output here: the main thread may be writing
-            stop.set()
+            # Set the event from a thread: the main thread may hold the event's lock at this moment.
+            threading.Thread(target=stop.set).start()
 
         signal.signal(signal.SIGTERM, request_stop)
         signal.signal(signal.SIGINT, request_stop)
