@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from search import signals
+        from core.indexing import register_bulk_changes
+        from search import indexing, signals
 
         signals.connect()
+        # Sections wrap bulk saves in core.indexing.bulk_changes(), which enters search's bulk block.
+        register_bulk_changes("search", indexing.bulk_changes)

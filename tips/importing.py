@@ -14,8 +14,8 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.indexing import bulk_changes
 from core.models import Audience, Theme
-from search.indexing import bulk_changes
 from tips.models import Tip
 from tips.models.pages import unique_slug
 from tips.spreadsheet import (  # noqa: F401 - MAX_ROWS is part of this module's interface

@@ -1,0 +1,25 @@
+"""A hook for code that saves many objects at once: ``with bulk_changes(): ...``.
+
+Sections (the tips import, later others) wrap bulk saves in ``core.indexing.bulk_changes()`` and so never import
+the apps that keep indexes up to date. Those apps register what they do at startup (``register_bulk_changes`` in
+their ``AppConfig.ready``): the search app collects the index work of the saved objects and queues it as one task
+after the commit (``search.indexing.bulk_changes``). Without registered handlers the block does nothing.
+"""
+
+from contextlib import ExitStack, contextmanager
+
+_handlers = {}
+
+
+def register_bulk_changes(name, context_manager):
+    """Enter `context_manager()` around every ``bulk_changes()`` block; registering a name again replaces it."""
+    _handlers[name] = context_manager
+
+
+@contextmanager
+def bulk_changes():
+    """Let every registered handler collect the work of the objects saved in this block (see the module)."""
+    with ExitStack() as stack:
+        for context_manager in list(_handlers.values()):
+            stack.enter_context(context_manager())
+        yield
