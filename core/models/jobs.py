@@ -3,6 +3,9 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+CONTEXT = "scheduled job"  # short labels that mean something else elsewhere ("Running" expeditions)
 
 
 class ScheduledJob(models.Model):
@@ -15,13 +18,13 @@ class ScheduledJob(models.Model):
     """
 
     class Outcome(models.TextChoices):
-        RUNNING = "running", _("Running")
-        SUCCEEDED = "succeeded", _("Succeeded")
-        FAILED = "failed", _("Failed")
+        RUNNING = "running", pgettext_lazy(CONTEXT, "Running")
+        SUCCEEDED = "succeeded", pgettext_lazy(CONTEXT, "Succeeded")
+        FAILED = "failed", pgettext_lazy(CONTEXT, "Failed")
 
     class Trigger(models.TextChoices):
-        SCHEDULE = "schedule", _("Schedule")
-        MANUAL = "manual", _("By hand")
+        SCHEDULE = "schedule", pgettext_lazy(CONTEXT, "Schedule")
+        MANUAL = "manual", pgettext_lazy(CONTEXT, "By hand")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -63,5 +66,5 @@ class ScheduledJob(models.Model):
 
     def get_outcome_label(self):
         if self.interrupted:
-            return _("Interrupted")
-        return self.get_last_outcome_display() or _("Never run")
+            return pgettext_lazy(CONTEXT, "Interrupted")
+        return self.get_last_outcome_display() or pgettext_lazy(CONTEXT, "Never run")

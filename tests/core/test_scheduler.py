@@ -218,6 +218,10 @@ def test_administrators_see_the_scheduled_jobs_report_and_editors_do_not(client,
     page = response.content.decode()
     assert "send_outbox" in page and "*/5 * * * *" in page
     assert "RuntimeError: mail server unreachable" in page
+    # In Dutch, like the rest of the admin.
+    assert "Geplande taken" in page and "Mislukt" in page and "Nog nooit uitgevoerd" in page
+    assert "Verstuurt de e-mails in de outbox die aan de beurt zijn" in page
+    assert "De planner (<code>manage.py run_scheduler</code>) voert deze taken uit" in page
     assert url in client.get(reverse("wagtailadmin_home")).content.decode()  # in the Reports menu
 
     editor = UserFactory()
@@ -275,7 +279,7 @@ def manage_command(*args):
     return [sys.executable, "manage.py", *args]
 
 
-def wait_for(condition, timeout=60):
+def wait_for(condition, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
