@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -45,10 +46,6 @@ class MatchRequestViewSet(SnippetViewSet):
     search_fields = ["name", "email", "requester_municipality", "question"]
     ordering = ["-created_at"]
     list_per_page = 50
-
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
 
 
 class MatchViewSet(SnippetViewSet):
@@ -104,6 +101,7 @@ class MatchingGroup(SnippetViewSetGroup):
     menu_order = 260
 
 
+register_permission_policy(MatchRequest, ReadOnlyPermissionPolicy(MatchRequest))
 register_snippet(MatchingGroup)
 matching.register_outbox_kinds()
 

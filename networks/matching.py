@@ -365,10 +365,12 @@ def handle_match_request(page, request):
 
 
 def render_with_form(page, request, form, refusal="", status=200):
-    context = municipality_matches_context(page, request, form=form, refusal=refusal)
-    response = page.render(request, context_overrides=context)
-    response.status_code = status
-    return response
+    """The municipality page again, with the bound form (its errors) or a refusal."""
+    from django.template.response import TemplateResponse
+
+    context = page.get_context(request)
+    context.update(municipality_matches_context(page, request, form=form, refusal=refusal))
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 # Emails through the shared outbox ---------------------------------------------------------------------------
