@@ -15,6 +15,8 @@ from django.db import connection
 SMALL_RUNS = {
     "search.py": ["--n", "300"],
     "expeditions.py": ["--expeditions", "3", "--lessons", "2", "--rounds", "2"],
+    # Its own Redis keys (a per-run prefix) in the tests' database; wrk when installed, else the Python client.
+    "pages.py": ["--pages", "100", "--duration", "1", "--connections", "2", "--redis", "redis://127.0.0.1:6379/7"],
     "registrations.py": ["--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--threads", "2"],
 }
 

@@ -1,0 +1,372 @@
+"""Pages under load: gunicorn with the production configuration on a site of 20,000 pages, measured with wrk.
+
+    python bench/pages.py                                   # SQLite, 20,000 generated pages, 5 s per URL
+    python bench/pages.py --database postgres               # PostgreSQL (database kp_bench, dropped and created)
+    python bench/pages.py --pages 2000 --duration 2 --connections 8
+
+What it does:
+
+1. A database with the demo (seed_demo) plus --pages generated pages over every page type (bench/_pages_seed.py
+   builds the tree in bulk), and the search documents of all of it. The seeded database is kept for the next run
+   with the same code: a file under var/bench/ (SQLite) or the template database kp_bench_seed (PostgreSQL),
+   keyed on a hash of the page count and every Python file of the apps. --reseed builds it again.
+2. collectstatic into var/bench/ (the production manifest storage needs it), once per code state.
+3. For each phase, gunicorn with platform/gunicorn.conf.py and the production settings (bench/_settings.py:
+   production plus a switch for the page cache), 2 workers with 2 threads as on this 2-core machine, Redis
+   (--redis, db 9 by default) as the shared cache with this run's keys removed before each phase, and
+   keep-alive connections from wrk (or a Python client when wrk is missing) that send
+   `X-Forwarded-Proto: https` as the reverse proxy does:
+   - cold: the page cache switched off, so every request renders the page (each URL is requested a few times
+     first so both workers have loaded their templates);
+   - warm: the page cache on, measured after a first request per URL.
+   Every URL is measured --duration seconds with --connections connections: requests/s, p50, p95 and the
+   share of the ceiling, /healthz (a trivial view behind the same middleware) measured in the same run.
+
+gunicorn replaces a worker after GUNICORN_MAX_REQUESTS requests in production (1,000); at thousands of requests
+a second that is a restart (and a Django start-up) every second, so the benchmark raises it (--max-requests,
+default 1,000,000) to measure the steady state. The access log stays on, as in production.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench._http import (  # noqa: E402 - needs ROOT on the path
+    BENCH_REDIS_URL,
+    CACHE_DIR,
+    CACHE_PREFIX,
+    code_key,
+    collect_static,
+    flush_redis,
+)
+
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/kp_bench"
+
+WRK_SCRIPT = """
+wrk.headers["X-Forwarded-Proto"] = "https"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "max_us": %d, ' ..
+    '"errors": %d, "status_errors": %d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency.max,
+    e.connect + e.read + e.write + e.timeout, e.status))
+end
+"""
+
+
+# --- Database ----------------------------------------------------------------------------------------------------
+
+
+def setup_django(database_url):
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    import django
+
+    django.setup()
+
+
+def seed_into(database_url, pages):
+    """Migrate and seed `database_url` (empty) in this process; returns the seeding timings."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench import _pages_seed
+
+    setup_django(database_url)
+    began = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    timings = {"migrate": time.perf_counter() - began}
+    timings.update(_pages_seed.seed(pages, stdout=lambda line: print(line, flush=True)))
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return timings
+
+
+def prepare_sqlite(pages, key, reseed, workdir):
+    """A copy of the seeded SQLite file in `workdir`; seeds (and keeps) it first when needed."""
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    cached = CACHE_DIR / f"pages-{pages}-{key}.sqlite3"
+    timings = None
+    if reseed or not cached.exists():
+        for old in CACHE_DIR.glob(f"pages-{pages}-*.sqlite3"):
+            old.unlink()
+        building = CACHE_DIR / f"building-{os.getpid()}.sqlite3"
+        timings = seed_into(f"sqlite:///{building}", pages)
+        building.rename(cached)
+    path = Path(workdir) / "bench.sqlite3"
+    shutil.copyfile(cached, path)
+    url = f"sqlite:///{path}"
+    if timings is None:
+        setup_django(url)
+    else:
+        from django.db import connections
+
+        connections["default"].settings_dict["NAME"] = str(path)  # this process reads the copy from now on
+    return url, timings
+
+
+def prepare_postgres(url, pages, key, reseed):
+    """`url`'s database, created from the template database <name>_seed; seeds the template first when needed."""
+    import psycopg2
+
+    base, name = url.rsplit("/", 1)
+    template = f"{name}_seed"
+    admin = psycopg2.connect(f"{base}/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [template])
+        row = cursor.fetchone()
+    timings = None
+    if reseed or row is None or row[0] != key:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
+            cursor.execute(f'CREATE DATABASE "{template}"')
+        timings = seed_into(f"{base}/{template}", pages)
+        with admin.cursor() as cursor:
+            cursor.execute(f"COMMENT ON DATABASE \"{template}\" IS '{key}'")
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    admin.close()
+    if timings is None:
+        setup_django(url)
+    else:
+        from django.db import connections
+
+        connections["default"].settings_dict["NAME"] = name  # this process reads the copy from now on
+    return url, timings
+
+
+# --- What is measured --------------------------------------------------------------------------------------------
+
+
+def middle(queryset):
+    """The item just after the middle (not one of the pages with the rare word)."""
+    return queryset[queryset.count() // 2 + 1]
+
+
+def targets():
+    """[(label, URL)]: the ceiling, the home page, a detail page of each section, listings and searches."""
+    from django.utils import timezone
+
+    from bench._pages_seed import COMMON_WORD, RARE_WORD, model_named
+
+    def page(name, **filters):
+        return middle(model_named(name).objects.live().public().filter(**filters).order_by("pk"))
+
+    tip = middle(model_named("Tip").objects.filter(page__title__startswith="Tips ").order_by("pk"))
+    session = (
+        model_named("SessionPage")
+        .objects.live()
+        .filter(start__gt=timezone.now(), is_cancelled=False, title__startswith="Sessie ")
+        .order_by("pk")
+        .first()
+    )
+
+    def relative(page):
+        return page.get_url(None)  # the path within the one site
+
+    return [
+        ("ceiling /healthz", "/healthz"),
+        ("home", "/"),
+        ("expedition", relative(page("ExpeditionPage", title__startswith="Expeditie "))),
+        ("lesson", relative(page("LessonPage", title__startswith="Les "))),
+        ("session", relative(session)),
+        ("tip (permalink)", tip.get_url(None)),
+        ("story", relative(page("StoryPage", title__startswith="Verhaal "))),
+        ("content page", relative(page("ContentPage", title__startswith="Achtergrond "))),
+        ("lessons, filtered", "/expedities/lessen/?lens=accessibility&status=completed"),
+        ("stories, filtered", "/verhalen/?theme=werving"),
+        ("search, rare word", f"/zoeken/?q={RARE_WORD}"),
+        ("search, common word", f"/zoeken/?q={COMMON_WORD}"),
+    ]
+
+
+def get(server, url):
+    status, headers, body = server.request("GET", url)
+    if status != 200:
+        raise SystemExit(f"{url} answered {status}:\n{body[:500]!r}\n{server.log_text()[-3000:]}")
+    return headers
+
+
+def run_wrk(server, url, duration, connections, script):
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "10s", "-s", str(script)]
+    result = subprocess.run(  # noqa: S603 - wrk with our own arguments
+        [*command, f"http://{server.address}{url}"], capture_output=True, text=True, check=True
+    )
+    line = next(line for line in reversed(result.stdout.splitlines()) if line.startswith("{"))
+    data = json.loads(line)
+    return {
+        "requests": data["requests"],
+        "rps": data["requests"] / (data["duration_us"] / 1e6),
+        "p50": data["p50_us"] / 1000,
+        "p95": data["p95_us"] / 1000,
+        "errors": data["errors"] + data["status_errors"],
+    }
+
+
+def run_python_client(server, url, duration, connections, _script):
+    """The same measurement without wrk: `connections` threads with a keep-alive connection each."""
+    latencies, errors = [], []
+    deadline = time.perf_counter() + duration
+
+    def client():
+        connection = http.client.HTTPConnection(server.host, server.port, timeout=10)
+        mine = []
+        while time.perf_counter() < deadline:
+            began = time.perf_counter()
+            connection.request("GET", url, headers={"X-Forwarded-Proto": "https"})
+            response = connection.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - began)
+            if response.status != 200:
+                errors.append(response.status)
+        connection.close()
+        latencies.extend(mine)
+
+    began = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - began
+    ordered = sorted(latencies)
+    return {
+        "requests": len(ordered),
+        "rps": len(ordered) / wall,
+        "p50": statistics.median(ordered) * 1000,
+        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000,
+        "errors": len(errors),
+    }
+
+
+def measure_phase(phase, env, urls, args, workdir, measure):
+    from tests.servers import gunicorn
+
+    flush_redis(args.redis)
+    env = {**env, "BENCH_PAGE_CACHE": "off" if phase == "cold" else "on"}
+    script = Path(workdir) / "report.lua"
+    script.write_text(WRK_SCRIPT)
+    results = {}
+    with gunicorn(env, workdir, boot_timeout=120) as server:
+        # Both workers start Django; then the first request of each URL (warm: it fills the page cache), and a few
+        # more so both workers have loaded the templates of every URL.
+        start_workers(server)
+        first = {url: _timed(lambda url=url: get(server, url)) for _label, url in urls}
+        for _label, url in urls:
+            for _ in range(3):
+                get(server, url)
+        for label, url in urls:
+            results[label] = measure(server, url, args.duration, args.connections, script)
+            results[label]["first"] = first[url]
+            if results[label]["errors"]:
+                raise SystemExit(f"{phase} {url}: {results[label]['errors']} errors\n{server.log_text()[-3000:]}")
+    return results
+
+
+def start_workers(server):
+    """Requests from several connections at once until both workers have started Django (they do so lazily)."""
+    threads = [threading.Thread(target=lambda: [get(server, "/healthz") for _ in range(3)]) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _timed(function):
+    began = time.perf_counter()
+    function()
+    return (time.perf_counter() - began) * 1000
+
+
+def report(vendor, phase, urls, results):
+    ceiling = results[urls[0][0]]["rps"]
+    print(f"\n{vendor}, {phase}")
+    print(f"{'':22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'% ceiling':>10} {'first ms':>9}  URL")
+    for label, url in urls:
+        row = results[label]
+        print(
+            f"{label:22} {row['rps']:8.0f} {row['p50']:8.1f} {row['p95']:8.1f} {100 * row['rps'] / ceiling:9.1f}% "
+            f"{row['first']:9.0f}  {url}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=20_000, help="generated pages besides the demo")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of load per URL and phase")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent keep-alive connections")
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="throw-away PostgreSQL database URL")
+    parser.add_argument("--phases", default="cold,warm", help="cold, warm or both (default)")
+    parser.add_argument("--reseed", action="store_true", help="build the seeded database again")
+    parser.add_argument("--max-requests", type=int, default=1_000_000, help="gunicorn's max_requests per worker")
+    parser.add_argument("--redis", default=BENCH_REDIS_URL, help="Redis database of the servers' cache")
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
+    args = parser.parse_args()
+    if args.pages < 100:
+        parser.error("--pages: at least 100 (a few of every page type)")
+
+    key = code_key(f"pages={args.pages}")
+    workdir = tempfile.mkdtemp(prefix="kp-pages-bench-")
+    try:
+        began = time.perf_counter()
+        if args.database == "sqlite":
+            database_url, timings = prepare_sqlite(args.pages, key, args.reseed, workdir)
+        else:
+            database_url, timings = prepare_postgres(args.postgres, args.pages, key, args.reseed)
+        if timings:
+            steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
+            print(f"Seeded in {sum(timings.values()):.1f} s ({steps})")
+        else:
+            print(f"Seeded database reused (key {key}); ready in {time.perf_counter() - began:.1f} s")
+        from django.db import connection
+
+        vendor = connection.vendor
+        urls = targets()
+        connection.close()
+        static_root = collect_static()
+
+        from tests.servers import production_env
+
+        env = production_env(
+            DJANGO_SETTINGS_MODULE="bench._settings",
+            DATABASE_URL=database_url,
+            REDIS_URL=args.redis,
+            BENCH_CACHE_PREFIX=CACHE_PREFIX,
+            STATIC_ROOT=str(static_root),
+            GUNICORN_MAX_REQUESTS=str(args.max_requests),
+        )
+        use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
+        measure = run_wrk if use_wrk else run_python_client
+        print(
+            f"{args.pages} generated pages, {vendor}, gunicorn 2 workers x 2 threads, "
+            f"{'wrk' if use_wrk else 'Python client'} with {args.connections} connections, {args.duration:g} s per URL"
+        )
+        for phase in args.phases.split(","):
+            results = measure_phase(phase, env, urls, args, workdir, measure)
+            report(vendor, phase, urls, results)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        flush_redis(args.redis)
+
+
+if __name__ == "__main__":
+    main()
