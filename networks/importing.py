@@ -83,10 +83,12 @@ def read_lines(data):
     """Decode the file line by line, so an encoding error or a NUL byte is reported with its line number."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        number = data.count(b"\n", 0, nul) + 1
+        raise ImportFailed([row_error(number, _("the line contains a NUL character; is this a text file?"))])
     lines = []
     for number, raw in enumerate(data.split(b"\n"), start=1):
-        if b"\x00" in raw:
-            raise ImportFailed([row_error(number, _("the line contains a NUL character; is this a text file?"))])
         try:
             lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -171,20 +173,23 @@ def parse(data):
     """Every row of the file, checked; raises ImportFailed with all error lines."""
     if len(data) > MAX_FILE_SIZE:
         raise ImportFailed([_("The file is larger than %(size)d kB.") % {"size": MAX_FILE_SIZE // 1024}])
+    if not data.strip():
+        raise ImportFailed([_("The file is empty.")])
     lines = read_lines(data)
     header_line = next((line for line in lines if line.strip()), "")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     rows, errors, seen = [], [], {}
+    number = 1  # the line where the current record starts
     try:
-        header = next(reader, None)
-        if header is None:
-            raise ImportFailed([_("The file is empty.")])
-        columns = header_columns(header)
-        for cells in reader:
+        columns = header_columns(next(reader))
+        while True:
+            number = reader.line_num + 1
+            cells = next(reader, None)
+            if cells is None:
+                break
             if not any(cell.strip() for cell in cells):
                 continue
-            number = reader.line_num
             if len(rows) + len(errors) >= MAX_ROWS:
                 raise ImportFailed([_("The file has more than %(max)d rows.") % {"max": MAX_ROWS}])
             if any(len(cell) > MAX_FIELD_LENGTH for cell in cells):
@@ -206,7 +211,7 @@ def parse(data):
             if not row_errors:
                 rows.append(values)
     except csv.Error as error:
-        errors.append(row_error(reader.line_num, _("the line cannot be read as CSV (%(error)s).") % {"error": error}))
+        errors.append(row_error(number, _("the line cannot be read as CSV (%(error)s).") % {"error": error}))
     if errors:
         raise ImportFailed(errors)
     return rows
