@@ -47,7 +47,11 @@ def test_adds_updates_and_reports_unchanged(tmp_path):
 
 
 def test_semicolons_dutch_province_names_codes_without_gm_and_a_byte_order_mark(tmp_path):
-    content = "\ufeffGemeentecode;Gemeente;Provincie;Inwoners\n193;Zwolle;overijssel;130000\nGM0080;Leeuwarden;Fryslân;125000\n"
+    content = (
+        "\ufeffGemeentecode;Gemeente;Provincie;Inwoners\n"
+        "193;Zwolle;overijssel;130000\n"
+        "GM0080;Leeuwarden;Fryslân;125000\n"
+    )
     run(tmp_path, content.encode("utf-8"))
     assert Municipality.objects.get(cbs_code="GM0193").name == "Zwolle"
     assert Municipality.objects.get(cbs_code="GM0080").province == Province.FRIESLAND
