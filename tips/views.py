@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.forms import TaxonomyFilterForm
@@ -77,6 +78,11 @@ def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
+# No CSRF token: the button sits on pages that every anonymous visitor gets from the shared page cache, so
+# it cannot carry a token per visitor. A forged request could only add one to a public counter, which anyone
+# can do anyway without a victim; it touches no account, session or personal data, is rate-limited per client
+# (APPRECIATION_RATE_LIMIT) and counted at most once per browser (the `waarderingen` cookie).
+@csrf_exempt
 @require_POST
 def appreciate(request, label, pk):
     """Add one appreciation to a public tip, story or lesson; at most once per browser."""

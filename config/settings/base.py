@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page views from the shared cache (core/caching.py); 304s for cached and other pages alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -165,6 +168,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous page cache (core/caching.py): how long a page is kept in the shared cache (every content change
+# starts a new generation anyway; the timeout bounds how late time-dependent pages, such as a session that
+# has begun, and appreciation counts can be), and how long browsers and proxies may reuse a copy.
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_TIMEOUT = 300
+PAGE_CACHE_MAX_AGE = 60
+PAGE_CACHE_STALE_WHILE_REVALIDATE = 60
 
 # Reverse proxies of our own in front of the app: how many X-Forwarded-For entries to believe for
 # per-client rate limits (0: use REMOTE_ADDR). Production behind one proxy: 1.

@@ -18,3 +18,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests of rendering (query counts, content after a change inside a rolled-back transaction) see every request
+# rendered; tests/core/test_page_cache.py and test_csrf_free_pages.py switch the anonymous page cache on.
+PAGE_CACHE_ENABLED = False

@@ -2,6 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from core.caching import memoize
 
 
 @register_setting(icon="site")
@@ -57,8 +60,26 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("accessibility_page")], heading=_("Footer")),
     ]
 
+    # The footer links to these pages on every page: fetched with the settings, not one query each.
+    select_related = ["privacy_page", "accessibility_page"]
+
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings of the request's site, kept in the cache until content changes (core/caching.py):
+        every page shows them in its header and footer."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = memoize(request, f"site-settings:{site.pk}", lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     @property
     def social_links(self):

@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from core.caching import memoize
+
 register = template.Library()
 
 
@@ -10,6 +12,7 @@ def _site_root(context):
         return None
     if not hasattr(request, "_kennisplatform_site_root"):
         site = Site.find_for_request(request)
+        # The page cache middleware keeps the Site with its (specific) root page: no query then.
         request._kennisplatform_site_root = site.root_page.specific if site else None
     return request._kennisplatform_site_root
 
@@ -17,23 +20,28 @@ def _site_root(context):
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     root = _site_root(context)
+    request = context.get("request")
     current_path = getattr(context.get("page"), "path", "")
     items = []
     if root is not None:
-        children = root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
-        for child in children:
-            if child.path == current_path:
+
+        def build():
+            children = root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
+            return [{"title": child.title, "url": child.get_url(request), "path": child.path} for child in children]
+
+        for item in memoize(request, f"main-menu:{root.pk}", build):
+            if item["path"] == current_path:
                 state = "page"
-            elif current_path.startswith(child.path):
+            elif current_path.startswith(item["path"]):
                 state = "true"
             else:
                 state = ""
-            items.append({"page": child, "current": state})
+            items.append({**item, "current": state})
     return {
         "root": root,
         "root_current": root is not None and root.path == current_path,
         "items": items,
-        "request": context.get("request"),
+        "request": request,
     }
 
 
@@ -42,8 +50,13 @@ def breadcrumbs(context, page=None):
     page = page or context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only("id", "title", "url_path", "path", "depth")
-    return {"ancestors": list(ancestors), "page": page, "request": context.get("request")}
+    request = context.get("request")
+
+    def build():
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only("id", "title", "url_path", "path", "depth")
+        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+
+    return {"ancestors": memoize(request, f"breadcrumbs:{page.path}", build), "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)

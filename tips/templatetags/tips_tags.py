@@ -28,7 +28,6 @@ def appreciate_button(context, obj, count=None, title="", next_url=""):
         "title": title or getattr(obj, "title", ""),
         "next_url": next_url,
         "dom_id": f"appreciate-{obj._meta.model_name}-{obj.pk}",
-        "csrf_token": context.get("csrf_token"),
     }
 
 

@@ -1,0 +1,264 @@
+"""Anonymous pages from a shared cache, and per-request invariants kept beside them.
+
+Built on Django's cache framework (the ``default`` cache: Redis in production, the process's memory otherwise)
+and Django's HTTP caching helpers (``patch_cache_control``, ``set_response_etag``, ``ConditionalGetMiddleware``).
+
+Invalidation is one site-wide *content generation*: a short random value in the cache that is part of every
+key. Any change to content that pages show (a page published, unpublished, moved or deleted; a snippet, image,
+setting or tip saved; a registration) makes a new generation, and every cached page and invariant built before it
+is never read again (it expires after ``PAGE_CACHE_TIMEOUT``). That is one cache write per change and no
+dependency tracking between pages: a tip changes its collection and its permalink, a lesson the expedition, the
+lessons overview and the home page, a registration the places left on a session, all through the same bump.
+
+What is cached (``AnonymousPageCacheMiddleware``):
+
+- only GET/HEAD of Wagtail pages (``wagtail_serve``), never previews;
+- only for requests without cookies of ours: a session (logged-in users, editors), pending messages or the
+  appreciations a browser remembers all make the page personal, so such requests are rendered for that visitor
+  alone and marked ``private``;
+- only responses that are ``200``, set no cookie, did not use a CSRF token and are not marked private.
+
+Cached pages get ``Cache-Control: public, max-age=…, stale-while-revalidate=…``, an ``ETag`` and a
+``Last-Modified``; everything else that says nothing itself gets ``private, no-cache``.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import http_date
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "kp:content-generation"
+HEADER = "X-Page-Cache"
+
+# Models whose rows change without changing what any page shows: logs, queues, caches of their own,
+# accounts, drafts and workflow state. Saving one of these never invalidates the page cache.
+IGNORED_APPS = {
+    "admin",
+    "auth",
+    "contenttypes",
+    "django_tasks_database",
+    "search",
+    "sessions",
+    "wagtailadmin",
+    "wagtailforms",
+    "wagtailsearch",
+    "wagtailsearchpromotions",
+    "wagtailusers",
+}
+IGNORED_MODELS = {
+    "core.customrendition",
+    "core.scheduledjob",
+    "core.user",
+    # A public counter that anonymous visitors change: bumping on it would let anyone empty the cache. Cached
+    # pages show a count at most PAGE_CACHE_TIMEOUT old; whoever appreciates sees the new count at once.
+    "tips.appreciation",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflowstate",
+    "wagtailimages.rendition",
+}
+# Outgoing e-mail queues of the event sections change on every registration and after it; the registration
+# itself is what changes the pages.
+IGNORED_MODEL_NAMES = {"outboxemail"}
+
+# Cookies that say nothing about the visitor; any other cookie of ours makes a request personal.
+NEUTRAL_COOKIES = {"csrftoken"}
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def page_cache_enabled():
+    return _setting("PAGE_CACHE_ENABLED", True)
+
+
+def cache_backend():
+    return caches[_setting("PAGE_CACHE_ALIAS", "default")]
+
+
+# --- The content generation ----------------------------------------------------------------------------
+
+
+def current_generation():
+    """The content generation now: a short random string, made when the cache has none (after a restart)."""
+    cache = cache_backend()
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = uuid.uuid4().hex[:12]
+            if not cache.add(GENERATION_KEY, value, None):
+                value = cache.get(GENERATION_KEY, value)
+    except Exception:  # a cache that is down must not take the site with it
+        logger.exception("Page cache: could not read the content generation")
+        return None
+    return value
+
+
+def request_generation(request):
+    """The generation a request started with: everything it renders is filed under it, so a change that
+    commits while the request renders can never file old content under the new generation."""
+    if request is None:
+        return current_generation()
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = current_generation()
+    return request._content_generation
+
+
+def _bump():
+    try:
+        cache_backend().set(GENERATION_KEY, uuid.uuid4().hex[:12], None)
+    except Exception:
+        logger.exception("Page cache: could not start a new content generation")
+
+
+def bump_generation():
+    """Start a new content generation: every cached page and invariant is stale from now on.
+
+    Bumped at once (this process and the editor's next request see the change) and again after the
+    transaction commits (a request that rendered the old rows in between filed them under the old
+    generation, or under the first bump, which the second one retires)."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def memoize(request, name, build, timeout=None):
+    """``build()`` cached under this content generation: for per-request invariants such as site settings,
+    menus and breadcrumbs, which change only when content changes. Not for anything personal."""
+    generation = request_generation(request)
+    if generation is None:
+        return build()
+    cache = cache_backend()
+    key = f"kp:memo:{generation}:{name}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.exception("Page cache: could not read %s", name)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, timeout or _setting("PAGE_CACHE_TIMEOUT", 300))
+        except Exception:
+            logger.exception("Page cache: could not store %s", name)
+    return value
+
+
+# --- Signals: what makes a new generation ------------------------------------------------------------------
+
+
+def _ignored(model):
+    meta = model._meta
+    return (
+        meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS or meta.model_name in IGNORED_MODEL_NAMES
+    )
+
+
+def _model_changed(sender, instance=None, raw=False, created=False, **kwargs):
+    if raw or _ignored(sender):
+        return
+    if created and isinstance(instance, BaseSiteSetting):
+        # Made on first read with the defaults that every page already showed (SiteSettings.for_site).
+        return
+    bump_generation()
+
+
+def _m2m_changed(sender, instance, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and not _ignored(type(instance)):
+        bump_generation()
+
+
+def _page_changed(sender, **kwargs):
+    bump_generation()
+
+
+def connect_signals():
+    """Called from CoreConfig.ready(): every process (web, task worker, commands) invalidates alike."""
+    post_save.connect(_model_changed, dispatch_uid="core.caching.post_save")
+    post_delete.connect(_model_changed, dispatch_uid="core.caching.post_delete")
+    m2m_changed.connect(_m2m_changed, dispatch_uid="core.caching.m2m_changed")
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(_page_changed, dispatch_uid=f"core.caching.{id(signal)}")
+
+
+# --- The page cache ---------------------------------------------------------------------------------------------
+
+
+def has_personal_cookies(request):
+    return any(name not in NEUTRAL_COOKIES for name in request.COOKIES)
+
+
+def may_serve_from_cache(request):
+    """Requests that may get (and fill) the shared copy: anonymous GET/HEAD without cookies of ours."""
+    if not page_cache_enabled() or request.method not in ("GET", "HEAD"):
+        return False
+    if any(request.path.startswith(prefix) for prefix in _setting("PAGE_CACHE_SKIP_PREFIXES", ("/admin/",))):
+        return False
+    return not has_personal_cookies(request)
+
+
+def _cache_key(request, generation):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"kp:page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def _cache_control_says_private(response):
+    directives = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
+    return bool(directives & {"private", "no-cache", "no-store"})
+
+
+def is_public_page_response(request, response):
+    """A response every anonymous visitor may get: a Wagtail page that nobody's token, cookie or session is in."""
+    match = getattr(request, "resolver_match", None)
+    return (
+        request.method == "GET"
+        and match is not None
+        and (match.url_name == "wagtail_serve" or getattr(request, "page_cache_allowed", False))
+        and not getattr(request, "is_preview", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not _cache_control_says_private(response)
+    )
+
+
+def make_public(response, last_modified):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=_setting("PAGE_CACHE_MAX_AGE", 60),
+        stale_while_revalidate=_setting("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60),
+    )
+    # Shared caches in front of us keep one copy for visitors without cookies, and pass the others through.
+    patch_vary_headers(response, ("Cookie",))
+    if not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date(last_modified)
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+
+
+def make_private(request, response):
+    if response.has_header("Cache-Control"):
+        return
+    if request.META.get("CSRF_COOKIE_USED") or response.cookies:
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
