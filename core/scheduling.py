@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from croniter import croniter
 from django.core.management import call_command, get_commands
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -158,7 +158,11 @@ def _renew_lease(job, token, stop):
     interval = max(job.lease.total_seconds() / 3, 1)
     try:
         while not stop.wait(interval):
-            ScheduledJob.objects.filter(name=job.name, locked_by=token).update(locked_until=timezone.now() + job.lease)
+            try:
+                renewed = timezone.now() + job.lease
+                ScheduledJob.objects.filter(name=job.name, locked_by=token).update(locked_until=renewed)
+            except DatabaseError:  # busy (SQLite: the job holds the write lock) or away: try again next time
+                connection.close()
     finally:
         connection.close()
 

@@ -9,6 +9,7 @@ import io
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
 import urllib.parse
@@ -57,6 +58,7 @@ PROCESS_JOBS = [
     python_job("tick", "* * * * * */2", TICK_BODY),  # every 2 seconds
 ]
 SLOW_JOBS = [PROCESS_JOBS[0]]
+HELD_JOBS = [python_job("held", "0 4 * * *", SLOW_BODY, lease=timedelta(seconds=2))]
 TICK_JOBS = [PROCESS_JOBS[1]]
 TWICE = [*TICK_JOBS, *TICK_JOBS]
 FAILING = python_job("broken", "0 3 * * *", "raise RuntimeError('mail server unreachable')")
@@ -311,6 +313,26 @@ def test_a_job_started_twice_at_the_same_moment_runs_once(tmp_path):
     assert codes == [0, 1], texts
     assert any("slow is running already" in text for text in texts)
     assert last_outcome(database_url, "slow") == "succeeded"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_job_that_runs_longer_than_its_lease_keeps_it_while_its_process_lives(tmp_path):
+    database_url = shared_database_url(tmp_path)
+    log = tmp_path / "runs.log"
+    command = manage_command("jobs", "--run", "held", "--schedule", f"{THIS_MODULE}.HELD_JOBS")
+    with open(tmp_path / "first.out", "w") as output:
+        first = servers.start(command, process_env(database_url, log, SCHEDULER_TEST_SLEEP="12"), output)
+        try:
+            wait_for(lambda: lines(log)[:1])
+            time.sleep(3)  # past the 2-second lease: the running process has renewed it
+            second = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+                command, cwd=servers.BASE_DIR, env=process_env(database_url, log), capture_output=True, text=True
+            )
+            assert second.returncode == 1 and "held is running already" in second.stderr
+            assert first.wait(timeout=120) == 0
+        finally:
+            servers.stop(first)
+    assert [line.split()[0] for line in lines(log)] == ["started", "finished"]
 
 
 @pytest.mark.django_db(transaction=True)
