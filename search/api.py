@@ -14,8 +14,9 @@ from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, NinjaAPI, Query, Schema
+from pydantic import create_model
 
-from search import service
+from search import facets, service
 from search.engines.base import MAX_QUERY_LENGTH, PAGE_SIZE
 
 logger = logging.getLogger(__name__)
@@ -96,17 +97,24 @@ def not_found(request, exc):
     )
 
 
-class SearchQuery(Schema):
-    q: str = Field(
-        "", description=f"Search words (Dutch). Longer than {MAX_QUERY_LENGTH} characters: cut, with a notice."
-    )
-    type: list[str] = Field(default_factory=list, description="Content type keys, e.g. core.contentpage.")
-    theme: list[str] = Field(default_factory=list, description="Theme ids.")
-    audience: list[str] = Field(default_factory=list, description="Audience ids.")
-    province: list[str] = Field(default_factory=list, description="Province names.")
-    year: list[str] = Field(default_factory=list, description="Years, e.g. 2024.")
-    sort: str = Field("relevance", description="relevance or newest.")
-    page: str = Field("1", description="Page number, 1 to 100; out-of-range values are clamped.")
+def _search_query_schema():
+    """The query parameters: the words, one list parameter per facet of search/facets.py, sort and page."""
+    fields = {
+        "q": (
+            str,
+            Field(
+                "", description=f"Search words (Dutch). Longer than {MAX_QUERY_LENGTH} characters: cut, with a notice."
+            ),
+        )
+    }
+    for facet in facets.FACETS:
+        fields[facet.param] = (list[str], Field(default_factory=list, description=facet.description))
+    fields["sort"] = (str, Field("relevance", description="relevance or newest."))
+    fields["page"] = (str, Field("1", description="Page number, 1 to 100; out-of-range values are clamped."))
+    return create_model("SearchQuery", __base__=Schema, **fields)
+
+
+SearchQuery = _search_query_schema()
 
 
 class ResultOut(Schema):
@@ -118,7 +126,7 @@ class ResultOut(Schema):
     url: str
     date: datetime | None
     section: str
-    province: str
+    province: str = Field(description="The provinces of the result, comma-separated (may be empty).")
     summary: str
     snippet_html: str = Field(description="Excerpt with matched words in <mark>; all content HTML-escaped.")
     score: float
@@ -132,7 +140,7 @@ class FacetOptionOut(Schema):
 
 
 class FacetOut(Schema):
-    name: str
+    name: str = Field(description="The facet's query parameter, e.g. theme or gemeente.")
     title: str
     options: list[FacetOptionOut]
 

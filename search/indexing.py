@@ -5,8 +5,9 @@ Discovery is generic, so sections plug in without touching this app:
 * every concrete Wagtail page type that Wagtail indexes (``get_indexed_models()``); a page is searchable
   while it is live, public (no view restriction on it or an ancestor) and below the root;
 * every other indexed model with a classmethod ``public_search_queryset()`` (tips, later forum topics);
-  such objects expose ``title``, ``url``, ``summary``, ``search_result_date``, ``themes``, ``audiences``
-  and ``search_province`` like pages do.
+  such objects expose ``title``, ``url``, ``summary``, ``search_result_date`` and the attributes the facets
+  read (``themes``, ``audiences``, ``search_province``, ``search_municipalities``; see ``search.facets``) like
+  pages do.
 
 Within ``bulk_changes()`` (an import of a hundred tips) the index work of every saved object is collected
 and done by one background task after the commit, instead of one task or update per object.
@@ -33,7 +34,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends_with_name
 from wagtail.search.index import RelatedFields, SearchField, get_indexed_models
 
-from search import dutch
+from search import dutch, facets
+from search.facets import facet_token  # noqa: F401 - part of this module's interface
 from search.models import SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -147,13 +149,6 @@ def snippet_text(summary, texts):
     return " ".join(kept)
 
 
-def _ids(manager):
-    if manager is None:
-        return ""
-    ids = sorted({item.pk for item in (manager.all() if hasattr(manager, "all") else manager)})
-    return f",{','.join(str(i) for i in ids)}," if ids else ""
-
-
 def _section_titles(pages):
     """Title of the top-level section (child of the site root) for each page, in one query."""
     prefixes = {p.path[: Page.steplen * 3] for p in pages if p.depth >= 3}
@@ -175,16 +170,13 @@ def document_values(obj, section="", type_key=None):
         from django.utils import timezone
 
         date = timezone.make_aware(datetime.combine(date, time(12)))
-    province = force_str(getattr(obj, "search_province", "") or "")
     if type_key is None:
         model = type(obj)
         type_key = f"{model._meta.app_label}.{model._meta.model_name}"
-    theme_ids = _ids(getattr(obj, "themes", None))
-    audience_ids = _ids(getattr(obj, "audiences", None))
+    values = facet_values(obj, type_key, date)
     # The same analysed terms on every database (see search.dutch), so both find the same documents.
     title_terms = " ".join(dutch.index_terms(title))
     body_terms = " ".join(dutch.index_terms(f"{summary} {all_text}"))
-    facet_terms = facet_tokens(type_key, theme_ids, audience_ids, province, date.year if date else None)
     return {
         "type_key": type_key,
         "title": title,
@@ -192,36 +184,37 @@ def document_values(obj, section="", type_key=None):
         "summary": summary[:1000],
         "body": body,
         "date": date,
-        "year": date.year if date else None,
         "section": section[:255],
-        "province": province[:100],
-        "theme_ids": theme_ids,
-        "audience_ids": audience_ids,
+        "facet_values": values,
         "title_terms": title_terms,
         "body_terms": body_terms,
-        "facet_terms": facet_terms,
+        "facet_terms": facet_tokens(values),
     }
 
 
-def facet_token(kind, value):
-    """One indexed token per facet value, so facet filters run inside the full-text match."""
-    return f"zz{kind}{re.sub(r'[^a-z0-9]', '', dutch.fold(str(value)))}"
+def facet_values(obj, type_key, date):
+    """{facet name: [values]} of `obj` for every facet of search/facets.py that it has values for."""
+    context = {"type_key": type_key, "date": date}
+    found = {}
+    for facet in facets.FACETS:
+        values = facet.values(obj, context)
+        if values:
+            found[facet.name] = values
+    return found
 
 
-def facet_tokens(type_key, theme_ids, audience_ids, province, year):
-    tokens = [facet_token("type", type_key), "zzall"]
-    tokens += [facet_token("theme", i) for i in theme_ids.strip(",").split(",") if i]
-    tokens += [facet_token("aud", i) for i in audience_ids.strip(",").split(",") if i]
-    if province:
-        tokens.append(facet_token("prov", province))
-    if year:
-        tokens.append(facet_token("year", year))
+def facet_tokens(values):
+    """The index tokens of a document's facet values ({name: [values]}), plus the token every document has."""
+    tokens = []
+    for facet in facets.FACETS:
+        tokens += [facet.index_token(value) for value in values.get(facet.name, ())]
+    tokens.insert(1 if tokens else 0, facets.EVERYTHING)
     return " ".join(tokens)
 
 
 def _prefetch(queryset):
     model = queryset.model
-    names = [name for name in ("themes", "audiences") if hasattr(model, name)]
+    names = [name for facet in facets.FACETS for name in facet.prefetch if hasattr(model, name)]
     return queryset.prefetch_related(*names) if names else queryset
 
 

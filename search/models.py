@@ -30,7 +30,7 @@ class SearchDocument(models.Model):
     Rows exist only for content that is public right now: live, not behind a view restriction, and
     (for non-page models) in their model's ``public_search_queryset()``. On SQLite an FTS5 table indexes
     ``title_terms``/``body_terms``/``facet_terms`` (kept in sync by triggers); on PostgreSQL a generated
-    ``search_vector`` column with a GIN index does the same with the ``dutch`` configuration.
+    ``search_vector`` column with a GIN index does the same with the ``simple`` configuration.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
@@ -41,11 +41,10 @@ class SearchDocument(models.Model):
     summary = models.TextField(blank=True)
     indexed_at = models.DateTimeField(auto_now=True, db_index=True)
     date = models.DateTimeField(null=True, blank=True, db_index=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
     section = models.CharField(max_length=255, blank=True)
-    province = models.CharField(max_length=100, blank=True)
-    theme_ids = models.CharField(max_length=500, blank=True, help_text="Comma-wrapped ids: ,1,4,")
-    audience_ids = models.CharField(max_length=500, blank=True, help_text="Comma-wrapped ids: ,2,")
+    # The values of every facet (search/facets.py) by facet name: {"theme": ["1", "4"], "province": ["Utrecht"]}.
+    # A new facet needs no column and no migration; facet_terms holds the same values as index tokens.
+    facet_values = models.JSONField(default=dict, blank=True)
     # Large columns last: SQLite then reads the small ones without touching overflow pages.
     body = models.TextField(blank=True, help_text="Plain text the result snippet is cut from.")
     # Analysed text: the Dutch terms of search/dutch.py (folded, compounds split, stemmed), the same on both databases.
@@ -67,6 +66,11 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def province(self):
+        """The provinces of the result, as one text ("Overijssel, Gelderland")."""
+        return ", ".join(self.facet_values.get("province", ()))
 
 
 class IndexState(models.Model):

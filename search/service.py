@@ -5,26 +5,23 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.cache import cache
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core.models import Audience, Theme
 from core.text import clean_text
-from search import dutch
+from search import dutch, facets
 from search.engines import elasticsearch
-from search.engines.base import FACETS, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchParams, SearchResponse
+from search.engines.base import MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, SORTS, SearchParams, SearchResponse
 from search.engines.database import DatabaseEngine
+from search.facets import type_label
 from search.highlight import has_match, highlight, highlight_title
 from search.models import QueryLog, SearchDocument
 
 logger = logging.getLogger(__name__)
 
-PARAM_NAMES = {"type": "types", "theme": "themes", "audience": "audiences", "province": "provinces", "year": "years"}
 MAX_VALUES_PER_FACET = 20
 VOCABULARY_DOCUMENTS = 20_000  # spelling hints come from the titles and summaries of the newest documents
 
@@ -59,11 +56,8 @@ def parse_params(data):
         page=min(max(_int(data.get("page", 1) if hasattr(data, "get") else 1, 1), 1), MAX_PAGE),
         truncated=truncated,
     )
-    params.types = getlist("type")
-    params.themes = [v for v in getlist("theme") if v.isdigit()]
-    params.audiences = [v for v in getlist("audience") if v.isdigit()]
-    params.provinces = getlist("province")
-    params.years = [v for v in getlist("year") if v.isdigit() and len(v) == 4]
+    for facet in facets.FACETS:
+        params.filters[facet.name] = [value for value in getlist(facet.param) if facet.accepted(value)]
     return params
 
 
@@ -113,14 +107,6 @@ class SearchOutcome:
         return min(MAX_PAGE, max(1, -(-self.response.total // PAGE_SIZE)))
 
 
-def type_label(type_key):
-    try:
-        model = apps.get_model(type_key)
-    except (LookupError, ValueError):
-        return type_key
-    return str(capfirst(model._meta.verbose_name))
-
-
 def snippet(document, stems):
     """Where the words match in the text beyond the summary (it never repeats the summary), else the summary."""
     if document.body and has_match(document.body, stems):
@@ -153,43 +139,23 @@ def present_results(response, params):
 
 
 def present_facets(response, params):
-    labels = {
-        "theme": {str(pk): name for pk, name in Theme.objects.values_list("pk", "name")},
-        "audience": {str(pk): name for pk, name in Audience.objects.values_list("pk", "name")},
-    }
-    titles = {
-        "type": _("Type"),
-        "theme": _("Theme"),
-        "audience": _("Audience"),
-        "province": _("Province"),
-        "year": _("Year"),
-    }
-    facets = []
-    for name in FACETS:
-        counts = dict(response.facets.get(name) or {})
-        selected = {str(v) for v in params.filters[name]}
+    """The facets with values to offer, in the order of search/facets.py: each as its parameter (``name``), title
+    and options (value, label, count, selected). A chosen value stays visible (and can be unchecked) at zero."""
+    presented = []
+    for facet in facets.FACETS:
+        counts = dict(response.facets.get(facet.name) or {})
+        selected = {str(value) for value in params.filters[facet.name]}
         for value in selected:
-            counts.setdefault(value, 0)  # a chosen value stays visible (and can be unchecked) at zero
-        options = []
-        for value, count in counts.items():
-            if name == "type":
-                label = type_label(value)
-                if label == value and count == 0:  # not a model: an unknown value from the URL
-                    continue
-            elif name in labels:
-                label = labels[name].get(value)
-                if label is None:
-                    continue
-            else:
-                label = value
-            options.append({"value": value, "label": label, "count": count, "selected": value in selected})
-        if name == "year":
-            options.sort(key=lambda o: o["value"], reverse=True)
-        else:
-            options.sort(key=lambda o: (-o["count"], o["label"]))
+            counts.setdefault(value, 0)
+        labels = facet.labels(list(counts)) if counts else {}
+        options = [
+            {"value": value, "label": labels[value], "count": count, "selected": value in selected}
+            for value, count in counts.items()
+            if value in labels  # values without a label (a deleted theme, an unknown type) are not offered
+        ]
         if options:
-            facets.append({"name": name, "title": titles[name], "options": options})
-    return facets
+            presented.append({"name": facet.param, "title": facet.title, "options": facet.sort_options(options)})
+    return presented
 
 
 def promotions_for(query):

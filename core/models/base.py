@@ -125,6 +125,7 @@ class BasePage(TaxonomyMixin, ListingMixin, Page):
         return self.first_published_at
 
     search_province = ""
+    search_municipalities = ()  # core.Municipality objects (or ids) the page is about: the search's gemeente facet
 
     @property
     def summary(self):

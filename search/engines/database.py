@@ -19,13 +19,11 @@ import json
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from search import dutch
+from search import dutch, facets
 from search.engines import facet_index
 from search.engines.base import PARTIAL_MATCH_BELOW, Hit, SearchResponse
-from search.indexing import facet_token
 from search.models import IndexState, SearchDocument
 
-FACET_KINDS = {"type": "type", "theme": "theme", "audience": "aud", "province": "prov", "year": "year"}
 DEFER = ("title_terms", "body_terms", "facet_terms")
 # Up to this many matches bm25 ranks them all; beyond it, see DatabaseEngine._sqlite_ranked.
 EXACT_RANKING_LIMIT = 5000
@@ -42,7 +40,8 @@ def facet_groups(params):
     """Facet filters as lists of index tokens: OR within a facet, AND between facets."""
     groups = []
     for name, values in params.filters.items():
-        tokens = sorted({facet_token(FACET_KINDS[name], value) for value in values if str(value).strip()})
+        facet = facets.BY_NAME[name]
+        tokens = sorted({facet.index_token(value) for value in values if str(value).strip()})
         if tokens:
             groups.append(tokens)
     return groups
@@ -99,11 +98,11 @@ class DatabaseEngine:
 
     def _cache_key(self, params, offset, limit, state):
         """Results are cached per index state: database triggers change it with every write to the index. (v2: the
-        cached tuple holds the partial match too.)"""
+        cached tuple holds the partial match too; v3: the counts of every facet of search/facets.py.)"""
         signature = repr(
             (self.vendor, params.stems, params.words, sorted(params.filters.items()), params.sort, offset, limit, state)
         )
-        return "search:db:v2:" + hashlib.sha256(signature.encode()).hexdigest()
+        return "search:db:v3:" + hashlib.sha256(signature.encode()).hexdigest()
 
     def _search(self, params, offset, limit, state):
         """(total, facets, [(id, score)], partial): partial is None, or (all-words total, unmatched words)."""
@@ -278,7 +277,7 @@ class DatabaseEngine:
         for tokens in facet_groups(params):
             parts.append("facet_terms: (" + " OR ".join(f'"{token}"' for token in tokens) + ")")
         if not parts:
-            parts.append('facet_terms: "zzall"')
+            parts.append(f'facet_terms: "{facets.EVERYTHING}"')
         return " AND ".join(parts)
 
     def _sqlite_ranked(self, params, offset, limit, total):

@@ -12,12 +12,10 @@ from collections import Counter
 
 from django.conf import settings
 
-from search import dutch
-from search.engines.base import FACETS, PARTIAL_MATCH_BELOW, Hit, SearchResponse
+from search import dutch, facets
+from search.engines.base import PARTIAL_MATCH_BELOW, Hit, SearchResponse
 
 logger = logging.getLogger(__name__)
-
-FACET_FIELDS = {"type": "type", "theme": "themes", "audience": "audiences", "province": "province", "year": "year"}
 
 
 def is_configured():
@@ -49,11 +47,8 @@ def index_body():
                 "title": {**text, "fields": {"raw": {"type": "keyword", "ignore_above": 255}}},
                 "summary": text,
                 "body": text,
-                "type": {"type": "keyword"},
-                "themes": {"type": "keyword"},
-                "audiences": {"type": "keyword"},
-                "province": {"type": "keyword"},
-                "year": {"type": "keyword"},
+                # One keyword field per facet of search/facets.py; a document may have several values.
+                **{facet.es_field: {"type": "keyword"} for facet in facets.FACETS},
                 "date": {"type": "date"},
                 "section": {"type": "keyword"},
             },
@@ -66,11 +61,7 @@ def document_body(document):
         "title": document.title,
         "summary": document.summary,
         "body": document.body,
-        "type": document.type_key,
-        "themes": [i for i in document.theme_ids.strip(",").split(",") if i],
-        "audiences": [i for i in document.audience_ids.strip(",").split(",") if i],
-        "province": document.province or None,
-        "year": str(document.year) if document.year else None,
+        **{facet.es_field: document.facet_values.get(facet.name) or None for facet in facets.FACETS},
         "date": document.date.isoformat() if document.date else None,
         "section": document.section,
     }
@@ -80,7 +71,7 @@ def _facet_filters(params, skip=None):
     filters = []
     for name, values in params.filters.items():
         if name != skip and values:
-            filters.append({"terms": {FACET_FIELDS[name]: [str(v) for v in values]}})
+            filters.append({"terms": {facets.BY_NAME[name].es_field: [str(v) for v in values]}})
     return filters
 
 
@@ -125,11 +116,11 @@ def query_body(params, offset=0, limit=10, partial=False):
     by_date = params.sort == "newest"
     query = _words_query(params.words, partial, by_date) if params.words else {"match_all": {}}
     aggregations = {
-        name: {
-            "filter": {"bool": {"filter": _facet_filters(params, skip=name)}},
-            "aggs": {"values": {"terms": {"field": FACET_FIELDS[name], "size": 200}}},
+        facet.name: {
+            "filter": {"bool": {"filter": _facet_filters(params, skip=facet.name)}},
+            "aggs": {"values": {"terms": {"field": facet.es_field, "size": facet.es_size}}},
         }
-        for name in FACETS
+        for facet in facets.FACETS
     }
     if partial and by_date:  # the score is the number of words: most words first, then the newest
         sort = ["_score", {"date": {"order": "desc", "missing": "_last"}}]
@@ -170,14 +161,15 @@ class ElasticsearchEngine:
         documents = SearchDocument.objects.defer("title_terms", "body_terms", "facet_terms").in_bulk(
             [pk for pk, _ in ranked]
         )
-        facets = {name: Counter() for name in FACETS}
-        for name in FACETS:
-            for bucket in response["aggregations"][name]["values"]["buckets"]:
-                facets[name][str(bucket["key"])] = bucket["doc_count"]
+        counts = {facet.name: Counter() for facet in facets.FACETS}
+        for name, aggregation in response["aggregations"].items():
+            if name in counts:
+                for bucket in aggregation["values"]["buckets"]:
+                    counts[name][str(bucket["key"])] = bucket["doc_count"]
         return SearchResponse(
             total=response["hits"]["total"]["value"],
             hits=[Hit(documents[pk], score) for pk, score in ranked if pk in documents],
-            facets=facets,
+            facets=counts,
             engine=self.name,
             partial_match=partial,
             all_words_total=all_words_total if partial else 0,

@@ -9,7 +9,8 @@ which takes well under a millisecond for all facets together.
 
 The index is keyed by ``IndexState``, which database triggers change on every write to the documents
 table, so it is never stale. It is kept in the process and shared between processes through Django's
-cache; building it takes one grouped query over the facet columns.
+cache; building it takes one grouped query over the documents' ``facet_values`` (every facet of
+search/facets.py, by name), so a new facet needs nothing here.
 """
 
 import logging
@@ -22,17 +23,10 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import connection
 
-from search.engines.base import FACETS
+from search import facets
 
 logger = logging.getLogger(__name__)
 
-FACET_COLUMNS = {
-    "type": "type_key",
-    "year": "year",
-    "province": "province",
-    "theme": "theme_ids",
-    "audience": "audience_ids",
-}
 CACHE_SECONDS = 24 * 60 * 60
 _local = {}  # process memo: {"entry": (key, FacetIndex)}, one tuple so threads never see half an update
 
@@ -63,30 +57,23 @@ def ids_from_bytes(data):
     return ids
 
 
-def column_values(name, raw):
-    """The facet values in one column value (themes and audiences are comma-wrapped id lists)."""
-    if raw is None or raw == "":
-        return ()
-    if name in ("theme", "audience"):
-        return [item for item in str(raw).split(",") if item]
-    return (str(raw),)
-
-
 @dataclass
 class FacetIndex:
     everything: int = 0
-    values: dict = field(default_factory=lambda: {name: {} for name in FACETS})  # name -> value -> bitset
+    # facet name -> value -> bitset
+    values: dict = field(default_factory=lambda: {facet.name: {} for facet in facets.FACETS})
 
     @classmethod
     def from_groups(cls, groups):
-        """Build from (facet name, column value, ids) groups, one per distinct value of each facet column."""
+        """Build from (facet name, value, ids) groups: the documents having each value of each facet."""
         index = cls()
-        for name, raw, ids in groups:
+        for name, value, ids in groups:
+            if name not in index.values:  # a facet that is no longer declared, until update_index
+                continue
             bits = bitset(ids)
             if name == "type":  # every document has exactly one type
                 index.everything |= bits
-            for value in column_values(name, raw):
-                index.values[name][value] = index.values[name].get(value, 0) | bits
+            index.values[name][value] = index.values[name].get(value, 0) | bits
         return index
 
     def selection(self, params):
@@ -96,7 +83,7 @@ class FacetIndex:
             if chosen:
                 bits = 0
                 for value in chosen:
-                    bits |= self.values[name].get(str(value).strip(), 0)
+                    bits |= self.values.get(name, {}).get(str(value).strip(), 0)
                 selected[name] = bits
         return selected
 
@@ -111,8 +98,8 @@ class FacetIndex:
         total = matched
         for bits in selected.values():
             total &= bits
-        facets = {}
-        for name in FACETS:
+        counts_by_facet = {}
+        for name in self.values:
             base = matched
             for other, bits in selected.items():
                 if other != name:
@@ -123,8 +110,8 @@ class FacetIndex:
                     n = (base & bits).bit_count()
                     if n:
                         counts[value] = n
-            facets[name] = counts
-        return total, facets
+            counts_by_facet[name] = counts
+        return total, counts_by_facet
 
 
 def newest(bits, n):
@@ -141,27 +128,30 @@ def newest(bits, n):
 
 
 def _read_groups():
-    """(facet, column value, ids) per distinct value of each facet column, from one grouped statement."""
+    """(facet name, value, ids) per value of each facet, from one grouped statement over the JSON values."""
     if connection.vendor == "postgresql":
-        source, ids, decode = "search_searchdocument", "string_agg(int8send(id), ''::bytea)", ids_from_bytes
-    else:  # the covering index: never touches the large rows
-        source, ids, decode = (
-            "search_searchdocument INDEXED BY search_document_facets",
-            "group_concat(id)",
-            ids_from_text,
+        sql = (
+            "SELECT f.key, v.value, string_agg(int8send(d.id), ''::bytea) FROM search_searchdocument d "
+            "CROSS JOIN LATERAL jsonb_each(d.facet_values) f CROSS JOIN LATERAL jsonb_array_elements_text(f.value) v "
+            "GROUP BY f.key, v.value"
         )
-    sql = " UNION ALL ".join(
-        f"SELECT '{name}', CAST({column} AS TEXT), {ids} FROM {source} GROUP BY {column}"  # noqa: S608 - fixed names
-        for name, column in FACET_COLUMNS.items()
-    )
+        decode = ids_from_bytes
+    else:  # the covering index: never touches the large rows
+        sql = (
+            "SELECT f.key, v.value, group_concat(d.id) "
+            "FROM search_searchdocument d INDEXED BY search_document_facets, "
+            "json_each(d.facet_values) f, json_each(f.value) v GROUP BY f.key, v.value"
+        )
+        decode = ids_from_text
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        for name, raw, data in cursor.fetchall():
-            yield name, raw, decode(data)
+        for name, value, data in cursor.fetchall():
+            yield name, str(value), decode(data)
 
 
 def cache_key(state):
-    return f"search:facet-index:{connection.vendor}:{state[0]}:{state[1]}"
+    """Per index state and per set of declared facets (an index cached before a facet was added lacks it)."""
+    return f"search:facet-index:v2:{connection.vendor}:{facets.SIGNATURE}:{state[0]}:{state[1]}"
 
 
 def get(state):

@@ -331,6 +331,7 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
     search_auto_update = False
 
     search_province = ""
+    search_municipalities = ()
     listing_image = None
 
     @property
