@@ -12,11 +12,17 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.servers import TEST_REDIS_URL
+
 SMALL_RUNS = {
     "search.py": ["--n", "300"],
     "expeditions.py": ["--expeditions", "3", "--lessons", "2", "--rounds", "2"],
-    # Its own Redis keys (a per-run prefix) in the tests' database; wrk when installed, else the Python client.
-    "pages.py": ["--pages", "100", "--duration", "1", "--connections", "2", "--redis", "redis://127.0.0.1:6379/7"],
+    # The HTTP benchmarks use their own keys (a per-run prefix) in the tests' Redis database.
+    "pages.py": ["--pages", "100", "--duration", "1", "--connections", "2", "--redis", TEST_REDIS_URL],
+    "registrations_http.py": [
+        *("--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--clients", "2"),
+        *("--redis", TEST_REDIS_URL, "--profile", "2"),
+    ],
     "registrations.py": ["--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--threads", "2"],
 }
 
