@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.text import slugify
 
 from core.models import Municipality, SiteSettings
 from networks import matching
@@ -68,7 +69,7 @@ def add_member(
     number = Municipality.objects.count() + 1
     municipality = Municipality.objects.create(
         name=name,
-        slug=f"{name.lower().replace(' ', '-')}-{number}",
+        slug=f"{slugify(name) or 'gemeente'}-{number}",
         cbs_code=code or f"GM{number:04d}",
         province=province,
         inhabitants=inhabitants,
