@@ -25,7 +25,7 @@ DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/kp_registrations_bench"
 
 
 def benchmark_settings(settings):
-    settings.KNOWLEDGEBOOST_RATE_LIMIT = 0  # one benchmark machine is many people here
+    settings.EVENTS_RATE_LIMIT = 0  # one benchmark machine is many people here
     settings.DEBUG = False
 
 

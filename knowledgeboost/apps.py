@@ -10,9 +10,18 @@ class KnowledgeBoostConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from knowledgeboost.models import KnowledgeBoostIndexPage
+        from events import registry
+        from knowledgeboost.forms import SessionRegistrationForm
+        from knowledgeboost.models import KnowledgeBoostIndexPage, Registration, SessionPage
         from knowledgeboost.signals import index_page_created, session_published, set_up_organisers_after_migrate
 
+        registry.register(
+            SessionPage,
+            Registration,
+            event_field="session",
+            cancel_url_name="knowledgeboost:cancel",
+            form_class=SessionRegistrationForm,
+        )
         page_published.connect(session_published, dispatch_uid="knowledgeboost_session_published")
         post_migrate.connect(set_up_organisers_after_migrate, sender=self)
         post_save.connect(

@@ -46,7 +46,8 @@ def _collection_permissions(model):
 def ensure_organisers(index_page=None):
     """Create the organisers' group with its permissions, and give it the page permissions on ``index_page``
     (default: on every Kennisboostweken index page). Safe to run any number of times."""
-    from knowledgeboost.models import KnowledgeBoostIndexPage, OutboxEmail, Registration
+    from events.models import OutboxEmail
+    from knowledgeboost.models import KnowledgeBoostIndexPage, Registration
 
     group, _created = Group.objects.get_or_create(name=ORGANISERS_GROUP)
     model_permissions = [access_admin_permission()]

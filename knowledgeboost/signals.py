@@ -1,18 +1,13 @@
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections
 
 
 def session_published(sender, instance, **kwargs):
     """A published session that is cancelled tells its participants; one with more places fills them."""
+    from events.registrations import event_published
     from knowledgeboost.models import SessionPage
-    from knowledgeboost.registrations import fill_from_waitlist, lock_session, notify_session_cancelled
 
-    if not isinstance(instance, SessionPage):
-        return
-    if instance.is_cancelled:
-        notify_session_cancelled(instance.pk)
-        return
-    with transaction.atomic():
-        fill_from_waitlist(lock_session(instance.pk))
+    if isinstance(instance, SessionPage):
+        event_published(instance)
 
 
 def set_up_organisers_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):

@@ -1,10 +1,5 @@
-"""Background tasks (django-tasks): the database backend in production, immediate in dev and tests."""
+"""Tasks queued before the outbox moved to ``events`` are stored under this path; they still run."""
 
-from django_tasks import task
+from events.tasks import send_outbox_email
 
-
-@task()
-def send_outbox_email(email_id: int):
-    from knowledgeboost.outbox import deliver
-
-    return str(deliver(email_id))
+__all__ = ["send_outbox_email"]

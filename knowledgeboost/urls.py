@@ -1,9 +1,14 @@
 from django.urls import path
 
-from knowledgeboost import views
+from events.views import cancel_registration
 
 app_name = "knowledgeboost"
 
 urlpatterns = [
-    path("kennisboost/afmelden/<str:token>/", views.cancel_registration, name="cancel"),
+    path(
+        "kennisboost/afmelden/<str:token>/",
+        cancel_registration,
+        {"event_type": "knowledgeboost.sessionpage"},
+        name="cancel",
+    ),
 ]

@@ -1,15 +1,11 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.home_sections import HomeSection
-from knowledgeboost.admin_views import KnowledgeBoostGroup, ReadOnlyPermissionPolicy
-from knowledgeboost.models import OutboxEmail
+from knowledgeboost.admin_views import KnowledgeBoostGroup
 
-# Outgoing emails are written by the application only; editors read them.
-register_permission_policy(OutboxEmail, ReadOnlyPermissionPolicy(OutboxEmail))
 register_snippet(KnowledgeBoostGroup)
 
 HOME_SESSION_COUNT = 3

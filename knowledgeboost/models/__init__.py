@@ -1,7 +1,17 @@
-"""Models of the Kennisboostweken: the event engine, pages, registrations and the email outbox."""
+"""Models of the Kennisboostweken: pages and registrations, built on the shared event engine (``events``).
 
-from .events import AbstractEventPage, AbstractRegistration, EventFormat, RegistrationStatus
-from .outbox import OutboxEmail, OutboxStatus
+The engine's names are re-exported for the section's code and tests.
+"""
+
+from events.models import (
+    AbstractEventPage,
+    AbstractRegistration,
+    EventFormat,
+    OutboxEmail,
+    OutboxStatus,
+    RegistrationStatus,
+)
+
 from .pages import KnowledgeBoostIndexPage, KnowledgeBoostWeekPage, SessionPage
 from .registrations import Registration
 

@@ -15,9 +15,8 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, DocumentLinkBlock
 from core.models import BasePage
+from events.models import AbstractEventPage, RegistrationStatus
 from knowledgeboost.blocks import MaterialLinkBlock, SpeakersBlock
-
-from .events import AbstractEventPage, RegistrationStatus
 
 
 class SessionQuerySet(PageQuerySet):
@@ -72,7 +71,7 @@ class KnowledgeBoostIndexPage(RoutablePageMixin, BasePage):
 
     @path("agenda/", name="feed")
     def feed(self, request):
-        from knowledgeboost.views import calendar_feed
+        from events.views import calendar_feed
 
         sessions = SessionPage.objects.descendant_of(self).live().public().upcoming()
         return calendar_feed(request, sessions, name=self.title, filename="kennisboostweken.ics")
@@ -146,7 +145,7 @@ class KnowledgeBoostWeekPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from knowledgeboost.views import registration_page
+        from events.views import registration_page
 
         sessions = list(self.get_sessions())
         extra = {"programme": self.group_by_day(sessions)}
@@ -154,13 +153,13 @@ class KnowledgeBoostWeekPage(RoutablePageMixin, BasePage):
 
     @path("aangemeld/", name="confirmation")
     def confirmation(self, request):
-        from knowledgeboost.views import confirmation_page
+        from events.views import confirmation_page
 
-        return confirmation_page(request, self)
+        return confirmation_page(request, self, "knowledgeboost.sessionpage")
 
     @path("agenda/", name="feed")
     def feed(self, request):
-        from knowledgeboost.views import calendar_feed
+        from events.views import calendar_feed
 
         sessions = SessionPage.objects.child_of(self).live().public().order_by("start", "pk")
         return calendar_feed(request, sessions, name=self.title, filename=f"{self.slug}.ics")
@@ -198,6 +197,7 @@ class SessionPage(RoutablePageMixin, AbstractEventPage):
 
     objects = PageManager.from_queryset(SessionQuerySet)()
 
+    ical_uid_kind = "session"  # the UIDs calendars have known since before the engine was shared
     template = "pages/session_page.html"
     parent_page_types = ["knowledgeboost.KnowledgeBoostWeekPage", "knowledgeboost.KnowledgeBoostIndexPage"]
     subpage_types = []
@@ -220,7 +220,7 @@ class SessionPage(RoutablePageMixin, AbstractEventPage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
-        from knowledgeboost.views import registration_page, state_message
+        from events.views import registration_page, state_message
 
         parent = self.get_parent().specific
         extra = {
@@ -231,12 +231,12 @@ class SessionPage(RoutablePageMixin, AbstractEventPage):
 
     @path("aangemeld/", name="confirmation")
     def confirmation(self, request):
-        from knowledgeboost.views import confirmation_page
+        from events.views import confirmation_page
 
-        return confirmation_page(request, self)
+        return confirmation_page(request, self, "knowledgeboost.sessionpage")
 
     @path("agenda/", name="feed")
     def feed(self, request):
-        from knowledgeboost.views import calendar_feed
+        from events.views import calendar_feed
 
         return calendar_feed(request, [self], name=self.title, filename=f"{self.slug}.ics")

@@ -3,30 +3,15 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from .events import AbstractRegistration, RegistrationStatus
+from events.models import AbstractRegistration
+
 from .pages import SessionPage
-
-
-class RegistrationQuerySet(models.QuerySet):
-    def active(self):
-        return self.exclude(status=RegistrationStatus.CANCELLED)
-
-    def registered(self):
-        return self.filter(status=RegistrationStatus.REGISTERED)
-
-    def waitlisted(self):
-        return self.filter(status=RegistrationStatus.WAITLISTED)
-
-    def not_anonymised(self):
-        return self.filter(anonymised_at__isnull=True)
 
 
 class Registration(AbstractRegistration):
     session = models.ForeignKey(
         SessionPage, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("session")
     )
-
-    objects = RegistrationQuerySet.as_manager()
 
     # Hundreds of registrations per session are not "usages" of the session page; skip Wagtail's reference index.
     wagtail_reference_index_ignore = True

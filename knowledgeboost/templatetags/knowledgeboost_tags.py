@@ -6,8 +6,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
-from knowledgeboost.ical import public_location
-from knowledgeboost.models import EventFormat
+from events.ical import public_location
+from events.models import EventFormat
 
 register = template.Library()
 

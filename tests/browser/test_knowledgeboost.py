@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from core.factories import ContentPageFactory, HomePageFactory
 from core.models import SiteSettings
+from events.tokens import cancel_token
 from knowledgeboost.factories import (
     KnowledgeBoostIndexPageFactory,
     KnowledgeBoostWeekPageFactory,
@@ -15,7 +16,6 @@ from knowledgeboost.factories import (
     next_weekday,
 )
 from knowledgeboost.models import Registration
-from knowledgeboost.tokens import cancel_token
 from tests.browser.axe import assert_no_axe_violations
 from tests.conftest import ensure_wagtail_base
 

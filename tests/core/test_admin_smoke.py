@@ -20,9 +20,10 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
 from core.factories import UserFactory
+from events.models import OutboxEmail
 from expeditions import permissions
 from expeditions.models import ExpeditionAccess, ExpeditionIndexPage, ExpeditionLeader, LessonPage
-from knowledgeboost.models import KnowledgeBoostIndexPage, OutboxEmail
+from knowledgeboost.models import KnowledgeBoostIndexPage
 from knowledgeboost.permissions import ORGANISERS_GROUP
 from search.models import BlockedSearchTerm
 from tips.models import TipCollectionPage
@@ -42,10 +43,10 @@ SNIPPETS_OF_ROLE = {
 }
 # Snippets a role may list and inspect but not add or edit.
 SNIPPETS_VIEWED_BY_ROLE = {
-    ORGANISER: {"knowledgeboost.registration", "knowledgeboost.outboxemail"},
+    ORGANISER: {"knowledgeboost.registration", "events.outboxemail"},
 }
 # Written by the application only: administrators inspect them, nobody adds or edits them.
-READ_ONLY_SNIPPETS = {"knowledgeboost.outboxemail"}
+READ_ONLY_SNIPPETS = {"events.outboxemail"}
 # Page types a site has once (max_count = 1): the admin refuses to copy one beside the original.
 SINGLETON_PAGE_TYPES = {
     "core.homepage",
@@ -212,7 +213,7 @@ def snippet_url(model, view, *args):
 def test_every_demo_snippet(client, actors, role, snippet):
     actor = actors[role]
     model = next(model for model in get_snippet_models() if model._meta.label_lower == snippet)
-    if snippet == "knowledgeboost.outboxemail":
+    if snippet == "events.outboxemail":
         # The demo sends nothing; one queued e-mail so its inspect view is opened too.
         OutboxEmail.objects.create(to="deelnemer@example.org", subject="Je aanmelding", body_text="Tot dan!")
     if snippet == "search.blockedsearchterm":
@@ -235,7 +236,7 @@ def test_every_demo_snippet(client, actors, role, snippet):
 def test_every_snippet_has_demo_instances_or_is_known_to_have_none(demo):
     """So the edit views above are opened for real instances (the outbox and the block list get one in the test)."""
     empty = {model._meta.label_lower for model in get_snippet_models() if not model.objects.exists()}
-    assert empty <= {"knowledgeboost.outboxemail", "search.blockedsearchterm"}, empty
+    assert empty <= {"events.outboxemail", "search.blockedsearchterm"}, empty
 
 
 # Reports and list views ----------------------------------------------------------------------------------------

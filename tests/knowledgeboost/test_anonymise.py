@@ -23,9 +23,9 @@ def test_anonymises_registrations_and_their_emails_after_the_configured_days(wee
     email = OutboxEmail.objects.create(
         kind="confirmation", to="anna@example.org", subject="Je bent aangemeld", body_text="Beste Anna"
     )
-    email.registrations.add(old_registration)
+    old_registration.emails.add(email)
     other_email = OutboxEmail.objects.create(kind="confirmation", to="bob@example.org", subject="Hoi", body_text="Bob")
-    other_email.registrations.add(recent_registration)
+    recent_registration.emails.add(other_email)
 
     with open(tmp_path / "out.txt", "w") as out:
         call_command("anonymise_registrations", stdout=out)
@@ -44,7 +44,7 @@ def test_anonymises_registrations_and_their_emails_after_the_configured_days(wee
     # Counts per session survive; running again changes nothing.
     assert Registration.objects.filter(session=old).count() == 1
     call_command("anonymise_registrations", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    settings.KNOWLEDGEBOOST_ANONYMISE_AFTER_DAYS = 5
+    settings.EVENTS_ANONYMISE_AFTER_DAYS = 5
     call_command("anonymise_registrations", stdout=open("/dev/null", "w"))  # noqa: SIM115
     recent_registration.refresh_from_db()
     assert recent_registration.email == ""

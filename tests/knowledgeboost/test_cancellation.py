@@ -3,9 +3,9 @@ import re
 import pytest
 from django.core import mail
 
+from events.tokens import cancel_token
 from knowledgeboost.factories import RegistrationFactory
 from knowledgeboost.models import OutboxEmail, Registration, RegistrationStatus
-from knowledgeboost.tokens import cancel_token
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_cancelling_a_session_tells_everyone_once(session_page, django_capture_o
     with django_capture_on_commit_callbacks(execute=True):
         session_page.save_revision().publish()
     assert len(mail.outbox) == 2
-    assert OutboxEmail.objects.filter(kind=OutboxEmail.Kind.SESSION_CANCELLED).count() == 2
+    assert OutboxEmail.objects.filter(kind=OutboxEmail.Kind.EVENT_CANCELLED).count() == 2
     html = client.get(session_page.url).content.decode()
     assert "Deze sessie gaat niet door. De spreker is ziek." in html
 

@@ -108,7 +108,7 @@ def test_production_task_worker_waits_for_a_hanging_mail_server_without_blocking
         "EMAIL_PORT": str(mail_server.port),
         "EMAIL_TIMEOUT": "2",
         "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "KNOWLEDGEBOOST_OUTBOX_BACKOFF_SECONDS": "1",
+        "OUTBOX_BACKOFF_SECONDS": "1",
     }
     results = []
     try:

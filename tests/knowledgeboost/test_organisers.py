@@ -41,7 +41,7 @@ def test_the_group_exists_after_migrate_with_admin_access_and_read_only_registra
     assert permission_names(group) == {
         "wagtailadmin.access_admin",
         "knowledgeboost.view_registration",
-        "knowledgeboost.view_outboxemail",
+        "events.view_outboxemail",
     }
     collection_permissions = set(
         GroupCollectionPermission.objects.filter(group=group, collection__depth=1).values_list(

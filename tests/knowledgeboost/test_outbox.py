@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from events.outbox import Delivery, backoff, deliver
 from knowledgeboost.models import OutboxEmail, OutboxStatus, Registration
-from knowledgeboost.outbox import Delivery, backoff, deliver
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def test_registration_survives_a_failing_mail_server(
 
 def test_backoff_doubles_and_gives_up_after_max_attempts(session_page, settings):
     settings.EMAIL_BACKEND = BACKENDS[0]
-    settings.KNOWLEDGEBOOST_OUTBOX_MAX_ATTEMPTS = 3
+    settings.OUTBOX_MAX_ATTEMPTS = 3
     assert [backoff(n).total_seconds() for n in (1, 2, 3, 4)] == [60, 120, 240, 480]
     assert backoff(50) == datetime.timedelta(hours=6)
 
@@ -98,7 +98,7 @@ def test_nothing_is_sent_before_the_transaction_commits(session_page, registrati
 
 def test_send_outbox_counts_only_what_it_really_sent(session_page, settings, tmp_path):
     settings.EMAIL_BACKEND = "tests.knowledgeboost.conftest.PartlyFailingBackend"
-    settings.KNOWLEDGEBOOST_OUTBOX_MAX_ATTEMPTS = 3
+    settings.OUTBOX_MAX_ATTEMPTS = 3
     for to in ["een@example.org", "twee@example.org", "weigert@example.org", "raakt-zoek@example.org", ""]:
         OutboxEmail.objects.create(kind="confirmation", to=to, subject="Test", body_text="Hoi")
     sent_before = OutboxEmail.objects.create(

@@ -47,7 +47,7 @@ def test_register_shows_confirmation_and_sends_email_with_ics(
 
     outbox = OutboxEmail.objects.get()
     assert outbox.status == OutboxStatus.SENT and outbox.attempts == 1
-    assert list(outbox.registrations.all()) == [registration]
+    assert list(registration.emails.all()) == [outbox]
 
 
 def test_registering_twice_says_you_are_already_registered(session_page, registration_data, post_registration, client):
@@ -157,7 +157,7 @@ def test_past_session_refuses_registration(week_page, registration_data, post_re
 
 
 def test_rate_limit_per_ip_with_a_friendly_message(session_page, registration_data, post_registration, settings):
-    settings.KNOWLEDGEBOOST_RATE_LIMIT = 3
+    settings.EVENTS_RATE_LIMIT = 3
     for number in range(3):
         response = post_registration(session_page.url, {**registration_data, "email": f"p{number}@example.org"})
         assert response.status_code == 302

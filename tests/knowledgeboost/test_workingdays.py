@@ -5,9 +5,9 @@ import time_machine
 from django.core import mail
 from django.core.management import call_command
 
+from events.workingdays import AMSTERDAM, is_working_day, previous_working_day, reminder_due_at
 from knowledgeboost.factories import RegistrationFactory, SessionPageFactory
 from knowledgeboost.models import OutboxEmail, RegistrationStatus
-from knowledgeboost.workingdays import AMSTERDAM, is_working_day, previous_working_day, reminder_due_at
 
 from .conftest import SECRET_MEETING_URL
 
@@ -68,7 +68,7 @@ class TestSendSessionReminders:
 
     def run(self, moment, django_capture_on_commit_callbacks):
         with time_machine.travel(moment, tick=False), django_capture_on_commit_callbacks(execute=True):
-            call_command("send_session_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     def test_not_sent_before_the_working_day_before(self, easter_session, django_capture_on_commit_callbacks):
         self.run(datetime.datetime(2026, 4, 2, 8, 59, tzinfo=AMSTERDAM), django_capture_on_commit_callbacks)
@@ -77,7 +77,7 @@ class TestSendSessionReminders:
     def test_sent_once_on_thursday_morning_to_registered_people_only(
         self, easter_session, settings, django_capture_on_commit_callbacks
     ):
-        settings.KNOWLEDGEBOOST_REMINDER_HOUR = 9
+        settings.EVENTS_REMINDER_HOUR = 9
         self.run(datetime.datetime(2026, 4, 2, 9, 0, tzinfo=AMSTERDAM), django_capture_on_commit_callbacks)
         assert [message.to for message in mail.outbox] == [["kees@example.org"]]
         reminder = mail.outbox[0]
@@ -92,7 +92,7 @@ class TestSendSessionReminders:
         assert OutboxEmail.objects.filter(kind=OutboxEmail.Kind.REMINDER).count() == 1
 
     def test_reminder_hour_is_configurable(self, easter_session, settings, django_capture_on_commit_callbacks):
-        settings.KNOWLEDGEBOOST_REMINDER_HOUR = 11
+        settings.EVENTS_REMINDER_HOUR = 11
         self.run(datetime.datetime(2026, 4, 2, 10, 30, tzinfo=AMSTERDAM), django_capture_on_commit_callbacks)
         assert mail.outbox == []
         self.run(datetime.datetime(2026, 4, 2, 11, 0, tzinfo=AMSTERDAM), django_capture_on_commit_callbacks)
@@ -128,6 +128,6 @@ def test_reminder_for_a_session_on_location_has_no_link(home_page, django_captur
         time_machine.travel(datetime.datetime(2026, 3, 23, 9, 30, tzinfo=AMSTERDAM), tick=False),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        call_command("send_session_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert mail.outbox[0].subject == "Tot binnenkort: Ontmoeting in Zwolle"
     assert "Stadhuis Zwolle" in mail.outbox[0].body

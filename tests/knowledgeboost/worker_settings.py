@@ -11,4 +11,4 @@ from config.settings.test import *  # noqa: F403
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", EMAIL_BACKEND)  # noqa: F405
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", TASKS["default"]["BACKEND"])}}  # noqa: F405
-KNOWLEDGEBOOST_OUTBOX_BACKOFF_SECONDS = int(os.environ.get("KNOWLEDGEBOOST_OUTBOX_BACKOFF_SECONDS", "60"))
+OUTBOX_BACKOFF_SECONDS = int(os.environ.get("OUTBOX_BACKOFF_SECONDS", "60"))

@@ -1,14 +1,5 @@
-from django.core.management.base import BaseCommand
-
-from knowledgeboost.registrations import send_due_reminders
+from events.management.commands.send_event_reminders import Command as SendEventReminders
 
 
-class Command(BaseCommand):
-    help = (
-        "Queue the reminder with the meeting link one working day before each session. "
-        "Never sends a reminder twice: safe to run every few minutes from cron."
-    )
-
-    def handle(self, *args, **options):
-        count = send_due_reminders()
-        self.stdout.write(f"Reminders queued: {count}.")
+class Command(SendEventReminders):
+    help = "Old name of send_event_reminders (reminders of every section's events), kept for existing crontabs."

@@ -1,8 +1,9 @@
 """The reusable event engine: an abstract event page and an abstract registration.
 
-Knowledge sessions (this app) build on it; network meetings can do the same later. A concrete
-registration model points at its event with ``related_name="registrations"``; the services in
-``knowledgeboost.registrations`` only rely on that and on the fields declared here.
+A section builds a concrete page on ``AbstractEventPage`` and a concrete registration on
+``AbstractRegistration`` whose foreign key to the page has ``related_name="registrations"``, and registers
+the pair with ``events.registry.register``. The services in ``events.registrations`` only rely on that and
+on the fields declared here.
 """
 
 import uuid
@@ -45,7 +46,7 @@ class AbstractEventPage(BasePage):
         _("location"),
         max_length=255,
         blank=True,
-        help_text=_("Address or venue for sessions on location or hybrid sessions. Shown on the site."),
+        help_text=_("Address or venue for events on location or hybrid events. Shown on the site."),
     )
     meeting_url = models.URLField(
         _("online meeting link"),
@@ -103,6 +104,9 @@ class AbstractEventPage(BasePage):
 
     search_fields = [*BasePage.search_fields, index.FilterField("start"), index.SearchField("location")]
 
+    # Part of the iCalendar UID ("kennisplatform-<kind>-<page id>"); never change it for existing events.
+    ical_uid_kind = "event"
+
     class Meta:
         abstract = True
 
@@ -117,7 +121,7 @@ class AbstractEventPage(BasePage):
         if opens and closes and closes <= opens:
             errors["registration_closes_at"] = _("Registration must close after it opens.")
         if self.format in (EventFormat.ON_LOCATION, EventFormat.HYBRID) and not self.location:
-            errors["location"] = _("Give the location of a session on location or a hybrid session.")
+            errors["location"] = _("Give the location of an event on location or a hybrid event.")
         if errors:
             raise ValidationError(errors)
 
@@ -177,8 +181,26 @@ class AbstractEventPage(BasePage):
         return self.capacity is not None and 0 < self.places_left <= max(2, self.capacity // 10)
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status=RegistrationStatus.CANCELLED)
+
+    def registered(self):
+        return self.filter(status=RegistrationStatus.REGISTERED)
+
+    def waitlisted(self):
+        return self.filter(status=RegistrationStatus.WAITLISTED)
+
+    def not_anonymised(self):
+        return self.filter(anonymised_at__isnull=True)
+
+
 class AbstractRegistration(models.Model):
-    """One person's registration for one event. Personal data: anonymised after the event."""
+    """One person's registration for one event. Personal data: anonymised after the event.
+
+    The concrete model adds the foreign key to its event page (``related_name="registrations"``) and is
+    registered with ``events.registry.register``, which names that key; ``registration.event`` follows it.
+    """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(_("name"), max_length=150)
@@ -194,6 +216,16 @@ class AbstractRegistration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # The mails about this registration (confirmation, reminder …): cancelling, reminders and anonymising
+    # find them here. The outbox itself knows no section.
+    emails = models.ManyToManyField(
+        "events.OutboxEmail",
+        blank=True,
+        related_name="%(app_label)s_%(class)s",
+        verbose_name=_("emails"),
+    )
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -209,3 +241,18 @@ class AbstractRegistration(models.Model):
     @staticmethod
     def normalise_email(email):
         return (email or "").strip().lower()
+
+    @classmethod
+    def event_type(cls):
+        from events.registry import for_registration
+
+        return for_registration(cls)
+
+    @property
+    def event(self):
+        """The event page this registration is for (through the foreign key named at registration)."""
+        return getattr(self, self.event_type().event_field)
+
+    @event.setter
+    def event(self, page):
+        setattr(self, self.event_type().event_field, page)

@@ -24,7 +24,9 @@ class OutboxEmail(models.Model):
     """An email stored with the data it belongs to, rendered and sent after the transaction commits.
 
     A background task sends it; when the mail server fails it is retried with backoff
-    (``manage.py send_outbox`` from cron picks up whatever is due).
+    (``manage.py send_outbox`` from cron picks up whatever is due). The outbox knows no section: what a
+    mail is about is linked from the other side (``AbstractRegistration.emails``). ``kind`` is open: the
+    registration flow's kinds are ``Kind``; a section adds its own with ``events.outbox.register_kind``.
     """
 
     class Kind(models.TextChoices):
@@ -33,9 +35,10 @@ class OutboxEmail(models.Model):
         PROMOTION = "promotion", _("Promoted from waiting list")
         REMINDER = "reminder", _("Reminder with meeting link")
         CANCELLED = "cancelled", _("Registration cancelled")
-        SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+        # The value predates the shared engine (Kennisboostweken sessions); it stays for the stored mails.
+        EVENT_CANCELLED = "session_cancelled", _("Event cancelled")
 
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=50)
     to = models.EmailField(_("to"))
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("plain text"))
@@ -49,9 +52,6 @@ class OutboxEmail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    registrations = models.ManyToManyField(
-        "knowledgeboost.Registration", blank=True, related_name="emails", verbose_name=_("registrations")
-    )
 
     objects = OutboxQuerySet.as_manager()
 
@@ -61,10 +61,18 @@ class OutboxEmail(models.Model):
         verbose_name = _("outgoing email")
         verbose_name_plural = _("outgoing emails")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="kb_outbox_due")]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="events_outbox_due")]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.subject}"
+        return f"{self.kind_label}: {self.subject}"
+
+    @property
+    def kind_label(self):
+        from events.outbox import kind_label
+
+        return kind_label(self.kind)
+
+    kind_label.fget.short_description = _("kind")
 
     @property
     def is_rendered(self):

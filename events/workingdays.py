@@ -1,4 +1,4 @@
-"""The working-day rule: reminders go out one working day before a session.
+"""The working-day rule: reminders go out one working day before an event.
 
 Pure functions of dates; weekends and public holidays (the `holidays` package) are not working days.
 """

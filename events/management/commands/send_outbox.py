@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from knowledgeboost.outbox import send_due
+from events.outbox import send_due
 
 
 class Command(BaseCommand):

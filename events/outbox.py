@@ -1,8 +1,14 @@
-"""Storing and sending outbox emails.
+"""Storing and sending outbox emails, for every section.
 
-``queue_email`` stores *which* mail goes to whom in the caller's transaction: a cheap insert, so the
-write transactions of registering and cancelling stay short. After the commit the mail is rendered
-and handed to the background task, outside any transaction.
+``queue_email`` stores a mail in the caller's transaction: a cheap insert, so write transactions stay short.
+Either the caller passes the finished content (subject, body_text, optional body_html and attachments), or
+only *which* mail goes to whom, and a renderer registered for its ``kind`` writes it after the commit,
+outside any transaction (the registration flow does that, see ``events.emails``). Then the mail is
+handed to the background task.
+
+    from events.outbox import queue_email, register_kind
+    register_kind("match_request", _("Match request"))          # once, e.g. in AppConfig.ready
+    queue_email(kind="match_request", to=team_address, subject=..., body_text=..., body_html=...)
 
 ``deliver`` sends one mail. It never holds a database transaction (or lock) while it talks to the
 mail server: a short transaction claims the mail, the mail server is called with a timeout
@@ -20,8 +26,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
 from django.utils import timezone
 
-from knowledgeboost import conf
-from knowledgeboost.models import OutboxEmail, OutboxStatus
+from events import conf
+from events.models import OutboxEmail, OutboxStatus
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +51,39 @@ class NothingSentError(Exception):
     """The mail backend returned without error but reports that it sent nothing."""
 
 
+# kind -> label (admin), and kind -> function(email) -> {subject, body_text, body_html, attachments}.
+_kind_labels = {}
+_renderers = {}
+
+
+def register_kind(kind, label, renderer=None):
+    """Name a kind of mail for the admin; ``renderer`` writes mails of this kind that were queued unwritten."""
+    _kind_labels[kind] = label
+    if renderer is not None:
+        _renderers[kind] = renderer
+
+
+def kind_label(kind):
+    if kind in OutboxEmail.Kind.values:
+        return OutboxEmail.Kind(kind).label
+    return _kind_labels.get(kind, kind)
+
+
+def kind_choices():
+    """Every known kind, for the admin's filter."""
+    return [*OutboxEmail.Kind.choices, *sorted(_kind_labels.items(), key=lambda item: str(item[1]))]
+
+
 def queue_email(*, kind, to, registrations=(), **content):
-    """Store a mail in the caller's transaction; it is rendered and sent after the commit."""
+    """Store a mail in the caller's transaction; it is rendered (if need be) and sent after the commit.
+
+    ``registrations`` (instances of ``AbstractRegistration`` subclasses) are linked to the mail, so
+    cancelling, reminders and anonymising find it. ``content``: subject, body_text, body_html, attachments
+    ([{"filename", "content", "mimetype"}]); without body_text the kind's renderer writes it after the commit.
+    """
     email = OutboxEmail.objects.create(kind=kind, to=to, **content)
-    if registrations:
-        email.registrations.add(*registrations)
+    for registration in registrations:
+        registration.emails.add(email)
     transaction.on_commit(lambda: prepare_and_enqueue(email.pk))
     return email
 
@@ -60,7 +94,7 @@ def prepare_and_enqueue(email_id):
     Nothing here may fail the request that stored the mail: whatever goes wrong, cron's send_outbox
     picks the mail up (and ``deliver`` renders it if that did not happen here).
     """
-    from knowledgeboost.tasks import send_outbox_email
+    from events.tasks import send_outbox_email
 
     try:
         email = OutboxEmail.objects.filter(pk=email_id).first()
@@ -75,10 +109,13 @@ def prepare_and_enqueue(email_id):
 
 
 def render(email):
-    """Subject, bodies and attachments of a stored mail (the templates live with the flows, in emails.py)."""
-    from knowledgeboost import emails
+    """Subject, bodies and attachments of a stored mail, by the renderer registered for its kind."""
+    from events import emails  # registers the registration flow's renderers
 
-    return emails.render(email)
+    renderer = _renderers.get(email.kind) or emails.RENDERERS.get(email.kind)
+    if renderer is None:
+        raise ValueError(f"Outbox email {email.pk} of kind {email.kind!r} has no content and no renderer.")
+    return renderer(email)
 
 
 def backoff(attempts):

@@ -1,0 +1,114 @@
+"""Wagtail admin pieces of the engine: the outbox (read-only) and helpers for a section's registrations export."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import django_filters
+from django.conf import settings
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
+
+from events.models import OutboxEmail, OutboxStatus
+from events.outbox import kind_choices
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value):
+    """Keep spreadsheets from running a cell as a formula: prefix risky values with an apostrophe."""
+    value = str(value)
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def dutch_time(value):
+    """An aware datetime in Dutch time, whatever time zone the admin user prefers (the headings name the zone)."""
+    return value.astimezone(ZoneInfo(settings.TIME_ZONE)) if timezone.is_aware(value) else value
+
+
+def with_zone(heading):
+    return format_lazy("{} ({})", heading, settings.TIME_ZONE)
+
+
+class RegistrationIndexView(IndexView):
+    """Registrations list of a section: exports in Dutch time, formula-safe; loads the event in the same query."""
+
+    custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        # Dutch local time: with its UTC offset in CSV (unambiguous in the repeated hour in October), as a
+        # spreadsheet date in XLSX (which has no time zones; the heading says which one).
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_CSV: lambda value: dutch_time(value).isoformat(" ", timespec="minutes"),
+            SpreadsheetExportMixin.FORMAT_XLSX: lambda value: dutch_time(value).replace(tzinfo=None),
+        },
+        str: {SpreadsheetExportMixin.FORMAT_CSV: escape_formula, SpreadsheetExportMixin.FORMAT_XLSX: escape_formula},
+    }
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related(self.model.event_type().event_field)
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Editors may look at (and delete) records, never write them: the application does that."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "lock", "unlock"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+class OutboxEmailInspectView(InspectView):
+    """Empty values in words: no next attempt is planned, the mail was not sent (never a bare "None")."""
+
+    empty_values = {
+        "next_attempt_at": _("Not planned"),
+        "sent_at": _("Not sent"),
+    }
+
+    def get_field_display_value(self, field_name, field):
+        if field_name == "kind":
+            return self.object.kind_label
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return self.empty_values.get(field_name, "—")
+        return value
+
+
+class OutboxEmailFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("status"), choices=OutboxStatus.choices)
+    # Kinds are open (each section adds its own), so the choices are read when the filter is shown.
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=kind_choices)
+
+    class Meta:
+        model = OutboxEmail
+        fields = ["status", "kind"]
+
+
+class OutboxEmailViewSet(SnippetViewSet):
+    model = OutboxEmail
+    icon = "mail"
+    inspect_view_enabled = True
+    inspect_view_class = OutboxEmailInspectView
+    inspect_view_fields = [
+        "kind", "status", "to", "subject", "attempts", "next_attempt_at", "sent_at", "last_error", "body_text",
+    ]  # fmt: skip
+    menu_label = _("Outgoing emails")
+    menu_name = "outbox"
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["subject", "to", "kind_label", "status", "attempts", "next_attempt_at", "sent_at"]
+    filterset_class = OutboxEmailFilterSet
+    search_fields = ["to", "subject"]
+    ordering = ["-created_at"]

@@ -1,0 +1,9 @@
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from events.admin_views import OutboxEmailViewSet, ReadOnlyPermissionPolicy
+from events.models import OutboxEmail
+
+# Outgoing emails are written by the application only; editors read them.
+register_permission_policy(OutboxEmail, ReadOnlyPermissionPolicy(OutboxEmail))
+register_snippet(OutboxEmailViewSet)
