@@ -280,7 +280,7 @@ def test_errors_come_back_on_the_page_with_a_summary_and_nothing_is_stored(clien
     response = post(client, zwolle, {**VALID, "email": "", "question": ""})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Er is een probleem" in html
+    assert "Er ging iets mis" in html
     assert '<a href="#match-email">Vul je e-mailadres in.</a>' in html
     assert 'aria-describedby="match-email-error match-email-help"' in html
     assert 'value="Fatima El Amrani"' in html  # what was typed stays

@@ -97,7 +97,7 @@ def test_filters_work_without_javascript(client, network, query, expected):
 def test_a_filter_without_results_says_so(client, network):
     html = get(client, network, "?provincie=zeeland").content.decode()
     assert "Geen agenda's passen bij deze filters." in html
-    assert "Alle filters wissen" in html
+    assert "Wis alle filters" in html
 
 
 def test_the_charts_follow_the_filters_and_have_tables(client, network):
@@ -156,7 +156,7 @@ def test_csv_export_holds_the_filtered_rows_and_escapes_formulas(client, network
         "Vastgesteld door de raad op",
         "Gepresenteerd op",
         "Periode",
-        "Leefgebieden",
+        "Levensdomeinen",
         "Adres",
     ]
     by_name = {row[0]: row for row in rows[1:]}
