@@ -12,12 +12,14 @@ APP_DIRS = ("config", "core", "events", "expeditions", "knowledgeboost", "networ
 
 
 def code_key(label):
-    """A hash of `label` and every Python file of the apps and benchmarks: what a seeded database depends on."""
+    """A hash of `label`, the page generator and every Python file of the apps: what a seeded database depends on."""
     digest = hashlib.sha256(str(label).encode())
-    for directory in (ROOT / "bench", *(ROOT / name for name in APP_DIRS)):
-        for path in sorted(directory.rglob("*.py")):
-            digest.update(str(path.relative_to(ROOT)).encode())
-            digest.update(path.read_bytes())
+    paths = [ROOT / "bench" / "_pages_seed.py"]
+    for name in APP_DIRS:
+        paths += sorted((ROOT / name).rglob("*.py"))
+    for path in paths:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

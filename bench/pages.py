@@ -21,6 +21,8 @@ What it does:
    - warm: the page cache on, measured after a first request per URL.
    Every URL is measured --duration seconds with --connections connections: requests/s, p50, p95 and the
    share of the ceiling, /healthz (a trivial view behind the same middleware) measured in the same run.
+   "first ms" is the URL's first request in the phase (cold: nothing of it cached yet), "cache" the page
+   cache's X-Page-Cache header on a request after the measurement (hit, miss, or - when not a cached kind).
 
 gunicorn replaces a worker after GUNICORN_MAX_REQUESTS requests in production (1,000); at thousands of requests
 a second that is a restart (and a Django start-up) every second, so the benchmark raises it (--max-requests,
@@ -276,6 +278,7 @@ def measure_phase(phase, env, urls, args, workdir, measure):
         for label, url in urls:
             results[label] = measure(server, url, args.duration, args.connections, script)
             results[label]["first"] = first[url]
+            results[label]["cache"] = get(server, url).get("X-Page-Cache", "-")
             if results[label]["errors"]:
                 raise SystemExit(f"{phase} {url}: {results[label]['errors']} errors\n{server.log_text()[-3000:]}")
     return results
@@ -299,12 +302,12 @@ def _timed(function):
 def report(vendor, phase, urls, results):
     ceiling = results[urls[0][0]]["rps"]
     print(f"\n{vendor}, {phase}")
-    print(f"{'':22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'% ceiling':>10} {'first ms':>9}  URL")
+    print(f"{'':22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'% ceiling':>10} {'first ms':>9} {'cache':>6}  URL")
     for label, url in urls:
         row = results[label]
         print(
             f"{label:22} {row['rps']:8.0f} {row['p50']:8.1f} {row['p95']:8.1f} {100 * row['rps'] / ceiling:9.1f}% "
-            f"{row['first']:9.0f}  {url}"
+            f"{row['first']:9.0f} {row['cache']:>6}  {url}"
         )
 
 
@@ -315,7 +318,8 @@ def main():
     parser.add_argument("--connections", type=int, default=4, help="concurrent keep-alive connections")
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="throw-away PostgreSQL database URL")
-    parser.add_argument("--phases", default="cold,warm", help="cold, warm or both (default)")
+    parser.add_argument("--phases", default="cold,warm", help="cold, warm, both (default) or none")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="profile N requests per URL in-process")
     parser.add_argument("--reseed", action="store_true", help="build the seeded database again")
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="gunicorn's max_requests per worker")
     parser.add_argument("--redis", default=BENCH_REDIS_URL, help="Redis database of the servers' cache")
@@ -341,6 +345,10 @@ def main():
 
         vendor = connection.vendor
         urls = targets()
+        if args.profile:
+            from bench._profile import profile_urls
+
+            profile_urls(urls[1:], args.profile)
         connection.close()
         static_root = collect_static()
 
@@ -360,7 +368,7 @@ def main():
             f"{args.pages} generated pages, {vendor}, gunicorn 2 workers x 2 threads, "
             f"{'wrk' if use_wrk else 'Python client'} with {args.connections} connections, {args.duration:g} s per URL"
         )
-        for phase in args.phases.split(","):
+        for phase in [phase for phase in args.phases.split(",") if phase != "none"]:
             results = measure_phase(phase, env, urls, args, workdir, measure)
             report(vendor, phase, urls, results)
     finally:

@@ -1,0 +1,98 @@
+"""Where an uncached page view spends its time: Django's test client under cProfile, in the benchmark process.
+
+For each URL: the median time of a request without the profiler, its queries and their time, and with the
+profiler on, the share of the view's time spent in routing (finding the page for the path, including the Site),
+in the page's context (get_context: the queries and objects the template needs), in template rendering, and
+the share of all SQL, then the functions with the most time of their own.
+"""
+
+import cProfile
+import io
+import pstats
+import statistics
+import time
+
+# (end of the file name, function name) whose cumulative time is a phase of the request.
+PHASES = {
+    "routing": [("wagtail/models/pages.py", "route"), ("routable_page/models.py", "route")],
+    "site lookup": [("wagtail/models/sites.py", "find_for_request"), ("core/middleware.py", "_preload_site")],
+    "get_context": [("", "get_context")],
+    "template render": [("django/template/backends/django.py", "render")],
+}
+SQL = ("execute", "executemany", "fetchone", "fetchmany", "fetchall")
+
+
+def _cumulative(stats, patterns):
+    """The largest cumulative time among matching functions (outer calls include the inner ones)."""
+    best = 0.0
+    for (filename, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():
+        for suffix, function in patterns:
+            if name == function and filename.endswith(suffix):
+                best = max(best, ct)
+    return best
+
+
+def _sql_time(stats):
+    return sum(
+        tt
+        for (filename, _line, name), (_cc, _nc, tt, _ct, _callers) in stats.stats.items()
+        if filename == "~" and any(f"'{method}' of" in name for method in SQL)
+    )
+
+
+def profile_urls(urls, rounds, top=12):
+    """Profile `rounds` uncached requests of every (label, url); prints a summary and the hot functions."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client()
+    query_time = []
+
+    def timed(execute, sql, params, many, context):
+        began = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            query_time.append(time.perf_counter() - began)
+
+    print(f"\nIn-process profile, {rounds} requests per URL, page cache off (Django's test client):")
+    print(
+        f"{'':22} {'ms/req':>7} {'queries':>8} {'SQL ms':>7} {'routing':>8} {'site':>6} {'context':>8} "
+        f"{'render':>7} {'SQL':>5}"
+    )
+    details = []
+    with override_settings(PAGE_CACHE_ENABLED=False, DEBUG=False):
+        for label, url in urls:
+            response = client.get(url)  # templates and per-generation values loaded
+            assert response.status_code == 200, (url, response.status_code)
+            times = []
+            query_time.clear()
+            with connection.execute_wrapper(timed):
+                for _ in range(rounds):
+                    began = time.perf_counter()
+                    client.get(url)
+                    times.append(time.perf_counter() - began)
+            queries, sql = len(query_time) / rounds, sum(query_time) / rounds
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(rounds):
+                client.get(url)
+            profiler.disable()
+            stats = pstats.Stats(profiler)
+            total = _cumulative(stats, [("django/test/client.py", "request")]) or 1e-9
+            shares = {name: _cumulative(stats, patterns) / total for name, patterns in PHASES.items()}
+            print(
+                f"{label:22} {statistics.median(times) * 1000:7.1f} {queries:8.0f} {sql * 1000:7.1f} "
+                f"{shares['routing']:7.0%} {shares['site lookup']:6.0%} {shares['get_context']:8.0%} "
+                f"{shares['template render']:7.0%} {_sql_time(stats) / total:5.0%}"
+            )
+            output = io.StringIO()
+            pstats.Stats(profiler, stream=output).strip_dirs().sort_stats("tottime").print_stats(top)
+            details.append((label, output.getvalue()))
+    print("(shares of the request's time with the profiler on; context and render overlap where templates query)")
+    for label, text in details:
+        lines = [line for line in text.splitlines() if line.strip()]
+        start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+        print(f"\n{label}: functions with the most time of their own ({rounds} requests)")
+        print("\n".join(lines[start : start + top + 1]))
