@@ -10,7 +10,8 @@ APP_DIRS := $(patsubst %/locale/,%,$(wildcard */locale/))
 MESSAGE_IGNORES := -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*" $(foreach app,$(APP_DIRS),-i "$(app)/*")
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate seed test test-browser lint format bench messages clean
+.PHONY: help install install-dev run migrate seed test test-browser lint format bench messages clean \
+	production smoke restore-check
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -40,6 +41,15 @@ seed: migrate ## Add the Dutch demo content (idempotent); creates the admin user
 
 run: seed ## Install, migrate, seed the demo content and serve on http://127.0.0.1:8000
 	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+production: install ## Production settings without containers: gunicorn, worker, scheduler on local PostgreSQL/Redis
+	HOST=$(HOST) PORT=$(PORT) PYTHON=$(BIN)/python bash platform/local.sh serve
+
+smoke: install ## Start `make production` on a fresh database, walk every section and the admin over HTTP, stop
+	bash .ci/production-smoke
+
+restore-check: install ## Back up a seeded PostgreSQL database with platform/backup.sh, restore it, compare the pages
+	PYTHON=$(BIN)/python bash .ci/restore-check
 
 test: install-dev ## Run the whole test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)
