@@ -13,12 +13,14 @@ year). Adding one is one ``Facet(...)`` in ``FACETS`` below; nothing else change
 The values of a facet are read from each indexed object by ``read(obj, context)``; the objects (pages and other
 searchable models such as tips) provide plain attributes for that: ``themes``, ``audiences``, ``search_province``
 (a province: its Dutch name or a ``core.models.Province`` value) and ``search_municipalities`` (``core.Municipality``
-objects or their ids). ``context`` holds the document's ``type_key`` and ``date`` and lets readers share work.
+objects, their ids or their names; objects save a query). ``context`` holds the document's ``type_key`` and
+``date`` and lets readers share work.
 
 This module is imported without Django set up (``platform/gunicorn.conf.py`` reads the parameters through
 ``search.engines.base``): models are only looked up when they are needed.
 """
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -101,38 +103,55 @@ def related_ids(attribute):
 
 
 def municipalities_of(obj, context):
-    """(id, province value) of the municipalities `obj` is linked to (``search_municipalities``: Municipality
-    objects or their ids). Ids cost one query; the result is kept in `context` for the other facets."""
+    """(id, province value) of the municipalities `obj` is linked to. ``search_municipalities`` may give Municipality
+    objects, their ids or their names; ids and names cost one query. The result is kept in `context` for the other
+    facets."""
     if "municipalities" not in context:
         items = getattr(obj, "search_municipalities", None) or ()
         if hasattr(items, "all"):
             items = items.all()
-        pairs, ids = [], []
+        pairs, ids, names = [], set(), set()
         for item in items:
             if hasattr(item, "pk"):
                 pairs.append((item.pk, getattr(item, "province", "")))
             elif str(item).strip().isdigit():
-                ids.append(int(str(item).strip()))
-        if ids:
+                ids.add(int(str(item).strip()))
+            elif str(item).strip():
+                names.add(str(item).strip())
+        if ids or names:
+            from django.db.models import Q
+
             from core.models import Municipality
 
-            pairs += Municipality.objects.filter(pk__in=ids).values_list("pk", "province")
+            found = Municipality.objects.filter(Q(pk__in=ids) | Q(name__in=names)).values_list("pk", "province")
+            pairs += found
         context["municipalities"] = pairs
     return context["municipalities"]
 
 
-def province_name(value):
-    """The Dutch name of a province, given its name or its ``core.models.Province`` value ("noord-brabant")."""
+@functools.cache
+def _province_names():
+    """{value, lower-case Dutch name, lower-case English name: Dutch name} of the twelve provinces."""
     from django.conf import settings
     from django.utils import translation
 
     from core.models import Province
 
-    value = force_str(value or "").strip()
-    if value in Province.values:
+    names = {}
+    for province in Province:
         with translation.override(settings.LANGUAGE_CODE):  # documents are built offline, in any language
-            return str(Province(value).label)
-    return value
+            dutch = str(province.label)
+        with translation.override("en"):
+            english = str(province.label)
+        names.update({province.value: dutch, dutch.lower(): dutch, english.lower(): dutch})
+    return names
+
+
+def province_name(value):
+    """The Dutch name of a province ("Noord-Brabant"), given its ``core.models.Province`` value ("noord-brabant") or
+    its name in Dutch or English, so that every way a section names it is one facet value. Other text: unchanged."""
+    value = force_str(value or "").strip()
+    return _province_names().get(value.lower(), value)
 
 
 def read_type(obj, context):

@@ -31,15 +31,15 @@ def municipalities(db):
 
 @pytest.fixture
 def linked_pages(home_page, municipalities, monkeypatch):
-    """Four pages about the inclusion agenda: two in Zwolle (one also in Tilburg, given by id), one in Deventer, and
-    one without a municipality but with a province of its own."""
+    """Four pages about the inclusion agenda: two in Zwolle (one also in Tilburg, given by id), one in Deventer (given
+    by name), and one without a municipality."""
     links = {}
     monkeypatch.setattr(ContentPage, "search_municipalities", property(lambda page: links.get(page.pk, ())))
     pages = {}
     for slug, title, linked in [
         ("zwolle-agenda", "Inclusieagenda Zwolle", [municipalities["Zwolle"]]),
         ("zwolle-tilburg", "Inclusieagenda samen", [municipalities["Zwolle"], municipalities["Tilburg"].pk]),
-        ("deventer-agenda", "Inclusieagenda Deventer", [municipalities["Deventer"]]),
+        ("deventer-agenda", "Inclusieagenda Deventer", ["Deventer"]),
         ("landelijk", "Inclusieagenda landelijk", []),
     ]:
         page = ContentPageFactory(parent=home_page, slug=slug, title=title, listing_summary="Over de inclusieagenda.")
@@ -116,8 +116,10 @@ def test_documents_store_the_facet_values_and_their_tokens(linked_pages, municip
 def test_a_province_value_and_its_dutch_name_are_one_facet_value():
     assert facets.province_name("noord-brabant") == "Noord-Brabant"
     assert facets.province_name("Noord-Brabant") == "Noord-Brabant"
+    assert facets.province_name("North Brabant") == "Noord-Brabant"  # an English label, as get_province_display()
     with translation.override("en"):
         assert facets.province_name("zuid-holland") == "Zuid-Holland"
+    assert facets.province_name("Elders") == "Elders"
 
 
 def test_elasticsearch_maps_filters_and_aggregates_the_gemeente_facet(linked_pages, municipalities):
