@@ -8,18 +8,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / "var" / "bench"
 BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+SEARCH_INDEXING = ("indexing.py", "dutch.py", "facets.py")
 APP_DIRS = ("config", "core", "events", "expeditions", "knowledgeboost", "networks", "search", "stories", "tips")
 
 
 def code_key(label):
-    """A hash of `label`, the page generator and every Python file of the apps: what a seeded database depends on."""
+    """A hash of `label` and what a seeded database depends on: the migrations (its schema), the demo content, the
+    page generator and the search indexing code. Other code changes leave the seeded database valid."""
     digest = hashlib.sha256(str(label).encode())
-    paths = [ROOT / "bench" / "_pages_seed.py"]
+    paths = [ROOT / "bench" / "_pages_seed.py", *(ROOT / "search" / name for name in SEARCH_INDEXING)]
     for name in APP_DIRS:
-        paths += sorted((ROOT / name).rglob("*.py"))
+        paths += sorted((ROOT / name).glob("migrations/*.py"))
+        paths += sorted(path for path in (ROOT / name).rglob("*") if "demo" in path.name and path.is_file())
+        paths += sorted(path for path in (ROOT / name).glob("*demo*/**/*") if path.is_file())
     for path in paths:
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
+        if path.exists() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

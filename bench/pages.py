@@ -271,11 +271,21 @@ def measure_phase(phase, env, urls, args, workdir, measure):
         # Both workers start Django; then the first request of each URL (warm: it fills the page cache), and a few
         # more so both workers have loaded the templates of every URL.
         start_workers(server)
-        first = {url: _timed(lambda url=url: get(server, url)) for _label, url in urls}
-        for _label, url in urls:
-            for _ in range(3):
+        first, failing = {}, {}
+        for label, url in urls:
+            began = time.perf_counter()
+            status, _headers, _body = server.request("GET", url)
+            first[url] = (time.perf_counter() - began) * 1000
+            if status != 200:  # reported, and the other URLs still measured
+                failing[label] = status
+                print(f"{phase}: {url} answered {status}; server log:\n{server.log_text()[-2500:]}", file=sys.stderr)
+        for label, url in urls:
+            for _ in range(3 if label not in failing else 0):
                 get(server, url)
         for label, url in urls:
+            if label in failing:
+                results[label] = {"failed": failing[label]}
+                continue
             results[label] = measure(server, url, args.duration, args.connections, script)
             results[label]["first"] = first[url]
             results[label]["cache"] = get(server, url).get("X-Page-Cache", "-")
@@ -293,18 +303,15 @@ def start_workers(server):
         thread.join()
 
 
-def _timed(function):
-    began = time.perf_counter()
-    function()
-    return (time.perf_counter() - began) * 1000
-
-
 def report(vendor, phase, urls, results):
     ceiling = results[urls[0][0]]["rps"]
     print(f"\n{vendor}, {phase}")
     print(f"{'':22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'% ceiling':>10} {'first ms':>9} {'cache':>6}  URL")
     for label, url in urls:
         row = results[label]
+        if "failed" in row:
+            print(f"{label:22} answered {row['failed']} (see above)  {url}")
+            continue
         print(
             f"{label:22} {row['rps']:8.0f} {row['p50']:8.1f} {row['p95']:8.1f} {100 * row['rps'] / ceiling:9.1f}% "
             f"{row['first']:9.0f} {row['cache']:>6}  {url}"
@@ -368,12 +375,16 @@ def main():
             f"{args.pages} generated pages, {vendor}, gunicorn 2 workers x 2 threads, "
             f"{'wrk' if use_wrk else 'Python client'} with {args.connections} connections, {args.duration:g} s per URL"
         )
+        failed = False
         for phase in [phase for phase in args.phases.split(",") if phase != "none"]:
             results = measure_phase(phase, env, urls, args, workdir, measure)
             report(vendor, phase, urls, results)
+            failed = failed or any("failed" in row for row in results.values())
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         flush_redis(args.redis)
+    if failed:
+        raise SystemExit("Some URLs did not answer 200 (see above).")
 
 
 if __name__ == "__main__":
