@@ -1,6 +1,7 @@
 import logging
 import time
 
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -68,4 +69,9 @@ def _preload_site(request):
             site.root_page = site.root_page.specific
         return site
 
-    request._wagtail_site = caching.memoize(request, f"site:{hostname}:{port}", find)
+    try:
+        request._wagtail_site = caching.memoize(request, f"site:{hostname}:{port}", find)
+    except DatabaseError:
+        # The database is down: pages fail in their view (the Dutch 500 page); /healthz, which needs no
+        # database, still answers, and /readyz names the database.
+        logger.warning("Page cache: could not look up the site", exc_info=True)
