@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("knowledgeboost.urls")),
     path("", include("tips.urls")),
     path("", include("stories.urls")),
+    path("", include("networks.urls")),
     path("", include("search.urls")),
 ]
 

@@ -10,6 +10,15 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Inclusion networks")
 
     def ready(self):
-        from . import signals
+        from wagtail.signals import page_published
 
+        from events import registry
+
+        from . import signals
+        from .models import NetworkMeetingPage, NetworkMeetingRegistration
+
+        registry.register(
+            NetworkMeetingPage, NetworkMeetingRegistration, event_field="meeting", cancel_url_name="networks:cancel"
+        )
+        page_published.connect(signals.meeting_published, dispatch_uid="networks_meeting_published")
         post_migrate.connect(signals.set_up_after_migrate, sender=self)

@@ -10,6 +10,7 @@ import datetime
 import itertools
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.models import Page
 
 from core.models import Municipality
@@ -23,12 +24,14 @@ from networks.models import (
     MunicipalityIndexPage,
     MunicipalityPage,
     NetworkIndexPage,
+    NetworkMeetingPage,
     NetworkMember,
     NetworkPage,
 )
 from networks.pdfgen import make_pdf
 
 from .demo_data.agendas import AGENDAS
+from .demo_data.meetings import MEETINGS
 from .demo_data.texts import FRONT_RUNNERS, INDEX_INTRO, NETWORK_AIMS, NETWORK_INTRO, PARTICIPANTS, SIGNATORIES
 
 LINKS_PER_KIND = 3
@@ -69,6 +72,7 @@ def seed_networks(demo):
     )
     pages = _municipality_pages(demo, network, municipalities_index)
     _agendas(demo, pages)
+    _meetings(demo, network)
     _link_content(demo)
     return network
 
@@ -182,6 +186,32 @@ def _attach_pdf(agenda, name, spec):
     agenda.agenda_pdf = upload
     agenda.pdf_text = report.text
     agenda.pdf_warnings = "\n".join(f"Agenda: {warning}" for warning in report.warnings)
+
+
+def _meetings(demo, network):
+    today = timezone.localdate()
+    for spec in MEETINGS:
+        if network.get_children().filter(slug=spec["slug"]).exists():
+            continue
+        day = today + datetime.timedelta(days=spec["days"])
+        start_hour, end_hour = spec["hours"]
+        zone = timezone.get_current_timezone()
+        meeting = demo.ensure_page(
+            network,
+            NetworkMeetingPage,
+            slug=spec["slug"],
+            title=spec["title"],
+            introduction=f"<p>{spec['introduction']}</p>",
+            start=datetime.datetime.combine(day, datetime.time(start_hour), tzinfo=zone),
+            end=datetime.datetime.combine(day, datetime.time(end_hour), tzinfo=zone),
+            format=spec["format"],
+            capacity=spec["capacity"],
+            location=spec.get("location", ""),
+            meeting_url=spec.get("meeting_url", ""),
+            publish=False,
+        )
+        meeting.municipalities.set(Municipality.objects.filter(cbs_code__in=spec["municipalities"]))
+        meeting.save_revision().publish()
 
 
 def _link_content(demo):

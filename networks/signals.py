@@ -15,6 +15,16 @@ def set_up_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     permissions.ensure_workflow()
 
 
+def meeting_published(sender, instance, **kwargs):
+    """A published meeting that is cancelled tells its participants; one with more places fills them."""
+    from events.registrations import event_published
+
+    from .models import NetworkMeetingPage
+
+    if isinstance(instance, NetworkMeetingPage):
+        event_published(instance)
+
+
 @receiver(post_save, sender=NetworkIndexPage)
 def network_index_saved(sender, instance, created=False, raw=False, **kwargs):
     if created and not raw:

@@ -2,8 +2,12 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
+from .meeting_admin import MeetingRegistrationViewSet
 from .models import InclusionAgendaPage
+
+register_snippet(MeetingRegistrationViewSet)
 
 
 def _warn_about_pdf(request, page):

@@ -2,6 +2,7 @@ from .agenda import InclusionAgendaPage
 from .choices import AgendaStatus, LifeDomainCode, MemberRole
 from .life_domains import LifeDomain
 from .matching import InclusionAgendaOverviewPage, Match, MatchRequest, MatchStatus
+from .meetings import NetworkMeetingPage, NetworkMeetingRegistration
 from .municipality import MunicipalityIndexPage, MunicipalityPage
 from .network import NetworkIndexPage, NetworkMember, NetworkPage
 
@@ -18,6 +19,8 @@ __all__ = [
     "MunicipalityIndexPage",
     "MunicipalityPage",
     "NetworkIndexPage",
+    "NetworkMeetingPage",
+    "NetworkMeetingRegistration",
     "NetworkMember",
     "NetworkPage",
 ]

@@ -3,12 +3,13 @@
 import importlib.util
 
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -135,11 +136,18 @@ class MunicipalityPage(BasePage):
         return [self.municipality.name] if self.municipality_id else []
 
     # Everything of this municipality ---------------------------------------------------------------
-    def private_q(self):
-        """Wagtail's condition for pages behind a view restriction, read once per page view."""
-        if getattr(self, "_private_q", None) is None:
-            self._private_q = Page.objects.private_q()
-        return self._private_q
+    def restricted_paths(self):
+        """Paths of the pages behind a view restriction (with everything below them), read once per page view."""
+        if getattr(self, "_restricted_paths", None) is None:
+            self._restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return self._restricted_paths
+
+    def private_q(self, prefix=""):
+        """Wagtail's ``private_q()`` for pages, or for the page a model lives in (``prefix="page__"``)."""
+        q = Q(pk__in=[])
+        for path in self.restricted_paths():
+            q |= Q(**{f"{prefix}path__startswith": path})
+        return q
 
     def public_pages(self, queryset):
         return queryset.live().exclude(self.private_q())
@@ -166,13 +174,13 @@ class MunicipalityPage(BasePage):
         return membership
 
     def get_meetings(self):
-        """Meetings of the network that name this municipality, upcoming first; empty until meetings exist."""
-        from .network import NetworkPage
+        """Meetings of the network that name this municipality, upcoming first."""
+        from .meetings import NetworkMeetingPage
 
-        model = NetworkPage.meeting_model()
-        if model is None or self.network_id is None:
+        if self.network_id is None:
             return []
-        return self.public_pages(model.objects.child_of(self.network)).for_municipality(self.municipality_id)
+        meetings = NetworkMeetingPage.objects.filter(path__startswith=self.path[: -self.steplen * 2])
+        return self.public_pages(meetings).for_municipality(self.municipality_id)
 
     def get_linked_content(self, limit=LINKED_CONTENT_LIMIT):
         """Lessons, tips, stories and other content linked to this municipality.
@@ -182,13 +190,23 @@ class MunicipalityPage(BasePage):
         """
         groups = []
         for relation in type(self.municipality)._meta.related_objects:
-            if not relation.many_to_many or relation.field.name != "municipalities":
-                continue
             model = relation.related_model
+            if (
+                not relation.many_to_many
+                or relation.field.name != "municipalities"
+                or model._meta.app_label == "networks"
+            ):
+                continue  # this app's own pages (meetings) have their own place on the page
             if issubclass(model, Page):
                 queryset = self.public_pages(model._default_manager.all()).order_by("-first_published_at")
-            elif callable(getattr(model, "public_search_queryset", None)):
-                queryset = model.public_search_queryset().prefetch_related(None).order_by("-pk")
+            elif lives_in_a_page(model):
+                # Such as tips: public when the page they live in is (what their public_search_queryset() says).
+                queryset = (
+                    model._default_manager.filter(page__live=True)
+                    .exclude(self.private_q(prefix="page__"))
+                    .select_related("page")
+                    .order_by("-pk")
+                )
             else:
                 continue
             items = list(queryset.filter(municipalities=self.municipality_id)[:limit])
@@ -210,6 +228,14 @@ class MunicipalityPage(BasePage):
         )
         context.update(matching_context(self, request))
         return context
+
+
+def lives_in_a_page(model):
+    try:
+        field = model._meta.get_field("page")
+    except FieldDoesNotExist:
+        return False
+    return field.many_to_one and issubclass(field.related_model, Page)
 
 
 def matching_template():

@@ -3,12 +3,11 @@
 from collections import Counter
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -19,6 +18,7 @@ from core.models import BasePage, Province
 from .choices import MemberRole
 
 NEWEST_AGENDA_COUNT = 6
+UPCOMING_MEETING_COUNT = 5
 
 
 class NetworkIndexPage(BasePage):
@@ -70,7 +70,12 @@ class NetworkPage(RoutablePageMixin, BasePage):
 
     template = "pages/network_page.html"
     parent_page_types = ["networks.NetworkIndexPage"]
-    subpage_types = ["networks.MunicipalityIndexPage", "networks.InclusionAgendaOverviewPage", "core.ContentPage"]
+    subpage_types = [
+        "networks.MunicipalityIndexPage",
+        "networks.NetworkMeetingPage",
+        "networks.InclusionAgendaOverviewPage",
+        "core.ContentPage",
+    ]
 
     class Meta:
         verbose_name = _("network")
@@ -104,22 +109,15 @@ class NetworkPage(RoutablePageMixin, BasePage):
             .newest_first()[:limit]
         )
 
+    def get_meetings(self):
+        from .meetings import NetworkMeetingPage
+
+        return self.public_pages(NetworkMeetingPage.objects.child_of(self))
+
     def get_upcoming_meetings(self, limit=None):
-        """Meetings of this network that have not ended yet; empty until the meeting pages exist."""
-        model = self.meeting_model()
-        if model is None:
-            return []
-        meetings = self.public_pages(model.objects.child_of(self)).upcoming()
+        """Meetings of this network that have not ended yet, soonest first."""
+        meetings = self.get_meetings().upcoming()
         return meetings[:limit] if limit else meetings
-
-    @staticmethod
-    def meeting_model():
-        from django.apps import apps
-
-        try:
-            return apps.get_model("networks", "NetworkMeetingPage")
-        except LookupError:
-            return None
 
     def member_overview(self, request=None):
         """Members with the URL of their municipality page, grouped by province; two queries in all."""
@@ -148,9 +146,17 @@ class NetworkPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.member_overview(request))
         context["newest_agendas"] = self.get_newest_agendas()
-        context["upcoming_meetings"] = self.get_upcoming_meetings(limit=5)
-        context["today"] = timezone.localdate()
+        context["upcoming_meetings"] = self.get_upcoming_meetings(limit=UPCOMING_MEETING_COUNT)
+        context["meetings_feed_url"] = self.url + self.reverse_subpage("meetings_feed")
         return context
+
+    @path("agenda/", name="meetings_feed")
+    def meetings_feed(self, request):
+        """The network's iCalendar feed: every published meeting, to subscribe to in a calendar app."""
+        from events.views import calendar_feed
+
+        meetings = self.get_meetings().order_by("start", "pk")
+        return calendar_feed(request, meetings, name=self.title, filename=f"{self.slug}.ics")
 
 
 class NetworkMember(Orderable):
