@@ -23,6 +23,7 @@ SMALL_RUNS = {
         *("--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--clients", "2"),
         *("--redis", TEST_REDIS_URL, "--profile", "2"),
     ],
+    "networks.py": ["--municipalities", "4", "--rounds", "2"],
     "registrations.py": ["--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--threads", "2"],
 }
 
