@@ -42,6 +42,7 @@ def longest_values():
         "theme": LONGEST_BIGINT,
         "audience": LONGEST_BIGINT,
         "province": max(provinces, key=lambda name: len(urlencode({"p": name}))),
+        "gemeente": LONGEST_BIGINT,  # municipality ids
         "year": "2026",
     }
 
