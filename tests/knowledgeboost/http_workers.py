@@ -206,6 +206,8 @@ class Visitor:
         self.cookies = {}
 
     def open_form(self, path):
+        # The session page itself is cached and has no form; ?aanmelden=1 opens it with a CSRF token.
+        path += ("&" if "?" in path else "?") + "aanmelden=1"
         status, body, response = get(self.address, path, self.headers, self.timeout)
         assert status == 200, f"GET {path}: {status}"
         for header in response.headers.get_all("Set-Cookie") or []:
