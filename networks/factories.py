@@ -1,7 +1,10 @@
 """Factories for the tests (factory_boy is a development requirement; the demo does not use these)."""
 
+import datetime
+
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.text import slugify
 
 from core.models import Municipality, Province
@@ -12,6 +15,7 @@ from networks.models import (
     MunicipalityIndexPage,
     MunicipalityPage,
     NetworkIndexPage,
+    NetworkMeetingPage,
     NetworkMember,
     NetworkPage,
 )
@@ -71,6 +75,18 @@ class InclusionAgendaPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = InclusionAgendaPage
+
+
+class NetworkMeetingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Netwerkbijeenkomst {n}")
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    format = "online"
+    capacity = 2
+    meeting_url = "https://vergaderen.example.nl/geheim-netwerk"
+
+    class Meta:
+        model = NetworkMeetingPage
 
 
 class NetworkMemberFactory(factory.django.DjangoModelFactory):
