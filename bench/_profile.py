@@ -33,10 +33,11 @@ def _cumulative(stats, patterns):
 
 
 def _sql_time(stats):
+    """Time in the database drivers' cursor methods (psycopg2's C methods, sqlite3's cursor wrapper)."""
     return sum(
         tt
         for (filename, _line, name), (_cc, _nc, tt, _ct, _callers) in stats.stats.items()
-        if filename == "~" and any(f"'{method}' of" in name for method in SQL)
+        if filename == "~" and "ursor" in name and any(method in name for method in SQL)
     )
 
 
@@ -85,12 +86,15 @@ def profile_urls(urls, rounds, top=12):
             print(
                 f"{label:22} {statistics.median(times) * 1000:7.1f} {queries:8.0f} {sql * 1000:7.1f} "
                 f"{shares['routing']:7.0%} {shares['site lookup']:6.0%} {shares['get_context']:8.0%} "
-                f"{shares['template render']:7.0%} {_sql_time(stats) / total:5.0%}"
+                f"{shares['template render']:7.0%} {sql / statistics.median(times):5.0%}"
             )
             output = io.StringIO()
             pstats.Stats(profiler, stream=output).strip_dirs().sort_stats("tottime").print_stats(top)
             details.append((label, output.getvalue()))
-    print("(shares of the request's time with the profiler on; context and render overlap where templates query)")
+    print(
+        "(routing to render: shares of the request's time with the profiler on, context and render overlap where "
+        "templates query; SQL: query time over request time without it)"
+    )
     for label, text in details:
         lines = [line for line in text.splitlines() if line.strip()]
         start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("ncalls"))

@@ -37,6 +37,7 @@ from urllib.parse import urlencode
 from _database import setup_django
 
 from bench._http import BENCH_REDIS_URL, CACHE_PREFIX, collect_static, flush_redis
+from bench._profile import _cumulative, _sql_time
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/kp_bench_registrations"
 FORM = {"organisation": "Vrijwilligerscentrale", "consent": "on"}
@@ -210,6 +211,20 @@ def _counts(values):
     return counts
 
 
+# Phases of a registration POST: (end of the file name, function name) whose cumulative time they are.
+POST_PHASES = {
+    "routing (page for the path: Site, one query per level)": [
+        ("wagtail/models/pages.py", "route"),
+        ("routable_page/models.py", "route"),
+    ],
+    "form validation": [("django/forms/forms.py", "full_clean")],
+    "register() incl. commit and after-commit work": [("events/registrations.py", "register")],
+    "  transaction: lock, count, insert, outbox row": [("events/registrations.py", "_register_locked")],
+    "  after commit: render and enqueue the mail": [("events/outbox.py", "prepare_and_enqueue")],
+    "  page cache: new content generation": [("core/caching.py", "_bump"), ("core/caching.py", "bump_generation")],
+}
+
+
 def profile(sessions, count, offset):
     """`count` registrations in this process under cProfile; prints where the time goes."""
     from django.test import Client
@@ -235,6 +250,11 @@ def profile(sessions, count, offset):
             assert response.status_code == 302, response.status_code
         wall = time.perf_counter() - began
     print(f"\nIn-process profile of {count} POSTs ({wall / count * 1000:.1f} ms each with the profiler on):")
+    stats = pstats.Stats(profiler)
+    total = _cumulative(stats, [("django/test/client.py", "request")]) or 1e-9
+    for phase, patterns in POST_PHASES.items():
+        print(f"  {phase:58} {_cumulative(stats, patterns) / total:6.0%}")
+    print(f"  {'SQL (time in the database driver)':58} {_sql_time(stats) / total:6.0%}")
     for order in ("cumulative", "tottime"):
         output = io.StringIO()
         pstats.Stats(profiler, stream=output).strip_dirs().sort_stats(order).print_stats(30)
@@ -286,7 +306,7 @@ def main():
     finally:
         flush_redis(args.redis)
 
-    print(f"Database: {connection.vendor}, gunicorn 2 workers x 2 threads, {args.clients} clients (GET page and form, POST)")
+    print(f"Database: {connection.vendor}, gunicorn 2 workers x 2 threads, {args.clients} clients")
     print(f"{args.registrations} registrations over {args.sessions} sessions of {args.capacity} places")
     print(f"  wall time        {wall:8.2f} s")
     print(f"  registrations/s  {args.registrations / wall:8.1f}")
