@@ -182,7 +182,7 @@ class StoryPage(BasePage):
 
     @property
     def search_municipalities(self):
-        return [municipality.name for municipality in self.municipalities.all()]
+        return list(self.municipalities.all())
 
     @property
     def card_image(self):

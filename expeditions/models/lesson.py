@@ -164,7 +164,7 @@ class LessonPage(BasePage):
 
     @property
     def search_municipalities(self):
-        return [municipality.name for municipality in self.municipalities.all()]
+        return list(self.municipalities.all())
 
     @property
     def search_result_date(self):

@@ -219,7 +219,7 @@ class InclusionAgendaPage(RoutablePageMixin, BasePage):
 
     @property
     def search_municipalities(self):
-        return [self.municipality.name] if self.municipality_id else []
+        return [self.municipality] if self.municipality_id else []
 
     @property
     def search_result_date(self):

@@ -75,7 +75,7 @@ class NetworkMeetingPage(RoutablePageMixin, AbstractEventPage):
 
     @property
     def search_municipalities(self):
-        return [municipality.name for municipality in self.municipalities.all()]
+        return list(self.municipalities.all())
 
     @path("")
     def index_route(self, request, *args, **kwargs):

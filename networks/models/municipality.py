@@ -133,7 +133,7 @@ class MunicipalityPage(BasePage):
 
     @property
     def search_municipalities(self):
-        return [self.municipality.name] if self.municipality_id else []
+        return [self.municipality] if self.municipality_id else []
 
     # Everything of this municipality ---------------------------------------------------------------
     def restricted_paths(self):

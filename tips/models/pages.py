@@ -336,7 +336,7 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
 
     @property
     def search_municipalities(self):
-        return [municipality.name for municipality in self.municipalities.all()]
+        return list(self.municipalities.all())
 
     class Meta(Orderable.Meta):
         verbose_name = _("tip")
