@@ -19,7 +19,7 @@ NETWORK_RELEVANCE = [
     ("levensloopbestendige woningen", "/gemeenten/zwolle/inclusie-agenda/"),  # only in Zwolle's PDF
     ("gemeente maastricht", "/gemeenten/maastricht/"),
     ("bijeenkomst wonen en vervoer", "/wonen-en-vervoer/"),
-    ("ervaringsdeskundigen toegankelijke binnenstad", "/gemeenten/deventer/inclusie-agenda/"),
+    ("ervaringsdeskundigen schouwden de binnenstad", "/gemeenten/deventer/inclusie-agenda/"),
 ]
 
 
@@ -37,7 +37,7 @@ def network_index(tree):
     tree.agenda(
         deventer,
         domains=["accessibility"],
-        agenda_summary="<p>Ervaringsdeskundigen schouwden de binnenstad: een toegankelijke binnenstad voor iedereen.</p>",
+        agenda_summary="<p>Ervaringsdeskundigen schouwden de binnenstad: toegankelijk voor iedereen.</p>",
     )
     tree.agenda(maastricht, agenda_summary="<p>Toegankelijke cultuur en informatie in eenvoudige taal.</p>")
     meeting = NetworkMeetingPageFactory(
