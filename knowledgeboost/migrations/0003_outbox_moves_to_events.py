@@ -51,13 +51,21 @@ def _move_content_type(apps, db, from_app, to_app):
     old.delete()
 
 
+def _link_models(old_outbox, registration):
+    """The old and the new link table. Through _meta: in this state the old field's reverse accessor
+    (related_name="emails") shadows the new ``Registration.emails`` attribute."""
+    old_link = old_outbox._meta.get_field("registrations").remote_field.through
+    new_link = registration._meta.get_field("emails").remote_field.through
+    assert old_link._meta.db_table != new_link._meta.db_table
+    return old_link, new_link
+
+
 def forward(apps, schema_editor):
     db = schema_editor.connection.alias
     Old = apps.get_model("knowledgeboost", "OutboxEmail")
     New = apps.get_model("events", "OutboxEmail")
     Registration = apps.get_model("knowledgeboost", "Registration")
-    OldLink = Old.registrations.through
-    NewLink = Registration.emails.through
+    OldLink, NewLink = _link_models(Old, Registration)
 
     _copy_rows(Old.objects.using(db).all(), New, db)
     links = OldLink.objects.using(db).order_by("pk").values_list("outboxemail_id", "registration_id")
@@ -77,8 +85,7 @@ def backward(apps, schema_editor):
     Old = apps.get_model("knowledgeboost", "OutboxEmail")
     New = apps.get_model("events", "OutboxEmail")
     Registration = apps.get_model("knowledgeboost", "Registration")
-    OldLink = Old.registrations.through
-    NewLink = Registration.emails.through
+    OldLink, NewLink = _link_models(Old, Registration)
 
     # The mails of the registration flow go back; mails of other sections stay in events.
     moved = New.objects.using(db).filter(kind__in=OLD_KINDS)
