@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from core.rich_text import LIMITED_FEATURES
+from networks.forms import InclusionAgendaPageForm
 
 from .choices import AgendaStatus
 from .municipality import ancestor_path
@@ -157,6 +158,7 @@ class InclusionAgendaPage(RoutablePageMixin, BasePage):
         index.FilterField("network"),
     ]
 
+    base_form_class = InclusionAgendaPageForm
     template = "pages/inclusion_agenda_page.html"
     parent_page_types = ["networks.MunicipalityPage"]
     subpage_types = []
@@ -169,12 +171,6 @@ class InclusionAgendaPage(RoutablePageMixin, BasePage):
     def can_create_at(cls, parent):
         """One agenda per municipality page."""
         return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
-
-    @classmethod
-    def get_base_form_class(cls):
-        from networks.forms import InclusionAgendaPageForm
-
-        return InclusionAgendaPageForm
 
     def save(self, *args, **kwargs):
         self.sync_parent()
