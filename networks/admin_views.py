@@ -112,3 +112,13 @@ def match_request_form(page, request, serve_args, serve_kwargs):
     if request.method == "POST" and isinstance(page, MunicipalityPage):
         return matching.handle_match_request(page, request)
     return None
+
+
+@hooks.register("register_demo_content", order=55)
+def seed_matching_demo(demo):
+    from networks.demo_matching import seed_matching
+
+    seed_matching(demo)
+
+
+seed_matching_demo.demo_label = _("matching: the agenda overview and example matches")
