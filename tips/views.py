@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.caching import memoize
 from core.forms import TaxonomyFilterForm
 from core.models import Audience, Theme
 from tips import appreciation
@@ -40,7 +41,10 @@ def collection_context(page, request):
         total = len(all_tips)
     else:
         tips = list(Tip.objects.filter(page=page).with_taxonomy(theme, audience).prefetch_related(*TIP_PREFETCH))
-        order = list(page.tips.values_list("pk", flat=True)) if form.is_filtered else [tip.pk for tip in tips]
+        if form.is_filtered:  # the numbers of the whole collection, kept until its content changes
+            order = memoize(request, f"tip-order:{page.pk}", lambda: list(page.tips.values_list("pk", flat=True)))
+        else:
+            order = [tip.pk for tip in tips]
         numbers = {pk: number for number, pk in enumerate(order, start=1)}
         counts = Appreciation.objects.counts_for(tips)
         for tip in tips:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.caching import memoize
 from core.home_sections import get_home_sections
 from core.rich_text import LIMITED_FEATURES
 
@@ -101,10 +103,43 @@ class HomePage(Page):
                 items.append({"page": page, "text": block.value["text"] or getattr(page, "summary", "")})
         return items
 
+    def route(self, request, path_components):
+        """Find the pages on the path in one query, not two queries per level as Wagtail's ``Page.route`` does.
+
+        The chain of pages below this one whose URL paths are prefixes of the request's path is fetched at once;
+        routing then continues as Wagtail would from the deepest page found, or from the first page on the way
+        with routing of its own (a routable page's routes come before its child pages, as in Wagtail).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
+        chain = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+        }
+        parent = self
+        for position, prefix in enumerate(prefixes):
+            page = chain.get(prefix)
+            if page is None:  # Wagtail's own routing says what is there (usually: 404)
+                if parent is self:
+                    return super().route(request, path_components)
+                return parent.specific.route(request, path_components[position:])
+            page._cached_parent_obj = parent
+            remaining = path_components[position + 1 :]
+            page_class = page.specific_class
+            if not remaining or page_class is None or page_class.route is not Page.route:
+                return page.specific.route(request, remaining)
+            parent = page
+        raise Http404  # not reached: the last prefix always returns
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = self.get_featured_items()
-        context["home_sections"] = get_home_sections(self, request)
+        # Both only change with content (and upcoming sessions with time, within PAGE_CACHE_TIMEOUT): kept per
+        # content generation (core/caching.py) instead of a dozen queries on every uncached view.
+        context["featured"] = memoize(request, f"home-featured:{self.pk}", self.get_featured_items)
+        context["home_sections"] = memoize(
+            request, f"home-sections:{self.pk}", lambda: get_home_sections(self, request)
+        )
         return context
 
 

@@ -1,0 +1,118 @@
+"""Every public page renders with at most 15 SQL queries when it does not come from the page cache.
+
+The page cache is off in the test settings, so each request here renders. The first request of a page fills what
+is kept per content generation (Site, settings, menu, breadcrumbs, home sections: core/caching.py) and creates
+image renditions; the budget holds for every view after that, which is what a visitor gets whenever the page
+itself is not cached (after a change elsewhere on the site, with cookies, or logged in).
+"""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from expeditions.factories import LessonPageFactory
+from expeditions.models import ExpeditionIndexPage, ExpeditionPage
+from stories.factories import StoryPageFactory
+from stories.models import StoryIndexPage
+from tips.factories import TipFactory
+from tips.models import TipCollectionPage
+
+BUDGET = 15
+
+
+def queries_for(client, url):
+    client.get(url)  # fills the per-generation invariants and renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries), queries
+
+
+def assert_within_budget(client, urls):
+    over = {}
+    for url in urls:
+        count, queries = queries_for(client, url)
+        if count > BUDGET:
+            over[url] = [query["sql"][:120] for query in queries.captured_queries]
+    assert not over, f"{len(over)} pages over {BUDGET} queries: {over}"
+
+
+def sitemap_paths(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    return [urlparse(url).path for url in re.findall(r"<loc>(.*?)</loc>", xml)]
+
+
+# The networks section (issue 11) is being built by its own helper and has its own query tests; its pages are
+# walked separately below until they keep the budget.
+NETWORKS = "/netwerken/"
+
+
+def test_every_sitemap_page_of_the_demo(demo, client):
+    paths = [path for path in sitemap_paths(client) if not path.startswith(NETWORKS)]
+    assert len(paths) > 80
+    assert_within_budget(client, paths)
+
+
+@pytest.mark.xfail(reason="networks pages (issue 11, in progress) make 17-25 queries; see the report", strict=False)
+def test_every_networks_page_of_the_demo(demo, client):
+    paths = [path for path in sitemap_paths(client) if path.startswith(NETWORKS)]
+    assert paths
+    assert_within_budget(client, paths)
+
+
+def test_search_and_filtered_listings_of_the_demo(demo, client):
+    collection = TipCollectionPage.objects.live().filter(tips__themes__isnull=False).distinct().first()
+    theme = collection.tips.filter(themes__isnull=False).first().themes.first()
+    expeditions = ExpeditionIndexPage.objects.get().url
+    urls = [
+        "/zoeken/",
+        "/zoeken/?q=vrijwilligers",
+        "/zoeken/?q=jongeren&type=tip",
+        "/zoeken/?q=zzzzonbekend",
+        f"{collection.url}?theme={theme.slug}",
+        f"{StoryIndexPage.objects.get().url}?theme={theme.slug}",
+        f"{expeditions}?thema={theme.slug}",
+        f"{expeditions}?status=completed&page=1",
+        f"{expeditions}lessen/?lens=accessibility",
+        f"{expeditions}lessen/?doelgroep=young_people",
+    ]
+    assert_within_budget(client, urls)
+
+
+@pytest.fixture
+def hundred_of_each(demo):
+    """100 tips in one collection, 100 stories, 100 lessons in one expedition."""
+    collection = TipCollectionPage.objects.live().first()
+    for number in range(100):
+        TipFactory(page=collection, title=f"Honderd tips, nummer {number}")
+    story_index = StoryIndexPage.objects.get()
+    for number in range(100):
+        StoryPageFactory(parent=story_index, title=f"Honderd verhalen, nummer {number}")
+    expedition = ExpeditionPage.objects.live().first()
+    for number in range(100):
+        LessonPageFactory(parent=expedition, title=f"Honderd lessen, nummer {number}")
+    return collection, story_index, expedition
+
+
+def test_listings_of_a_hundred_items(hundred_of_each, client):
+    collection, story_index, expedition = hundred_of_each
+    index = ExpeditionIndexPage.objects.get().url
+    tip = collection.tips.last()
+    assert len(collection.tips.all()) > 100
+    assert_within_budget(
+        client,
+        [
+            collection.url,
+            f"{collection.url}{tip.slug}/",
+            story_index.url,
+            f"{story_index.url}?page=2",
+            expedition.url,
+            index,
+            f"{index}lessen/",
+            f"{index}lessen/?page=3",
+            "/",
+        ],
+    )
