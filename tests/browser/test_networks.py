@@ -7,7 +7,6 @@ from networks.models import InclusionAgendaPage, NetworkMeetingPage, NetworkPage
 from tests.browser.axe import assert_no_axe_violations
 
 
-
 @pytest.fixture
 def network_demo(demo_live_server):
     network = NetworkPage.objects.get(slug="iedereen-doet-mee")
