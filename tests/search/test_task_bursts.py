@@ -12,6 +12,7 @@ from django_tasks import default_task_backend
 from django_tasks.signals import task_enqueued
 from wagtail.search.backends import get_search_backend
 
+from core import indexing as core_indexing
 from search import indexing, tasks
 from search.engines import facet_index
 from search.models import IndexState, SearchDocument
@@ -171,6 +172,26 @@ def test_nested_blocks_queue_one_task(index_page, queued, django_capture_on_comm
     assert queued["index_changes"] == 1
     run_queued()
     assert SearchDocument.objects.filter(type_key="tips.tip").count() == 8
+
+
+@pytest.mark.django_db
+def test_the_bulk_block_sections_use_from_core_is_the_search_block(
+    client, index_page, queued, django_capture_on_commit_callbacks
+):
+    """Sections never import search: core.indexing.bulk_changes() enters the block search registered at startup."""
+    collection = _collection(index_page, "tips")
+    with django_capture_on_commit_callbacks(execute=True):
+        import_tips(collection, _spreadsheet(6), "tips.csv")
+    run_queued()
+    queued.clear()
+    with django_capture_on_commit_callbacks(execute=True), core_indexing.bulk_changes():
+        for tip in Tip.objects.all():  # saved one by one, as a section's own bulk code would
+            tip.body = f"<p>{tip.body} Bijgewerkt.</p>"
+            tip.save()
+        assert queued["index_changes"] == 0
+    assert queued["index_changes"] == 1
+    run_queued()
+    assert _found_on_search_page(client, "bijgewerkt") == 6
 
 
 @pytest.mark.django_db
