@@ -331,7 +331,6 @@ class Tip(index.Indexed, Orderable, ClusterableModel):
     search_auto_update = False
 
     search_province = ""
-    search_municipalities = ()
     listing_image = None
 
     @property
