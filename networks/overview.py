@@ -1,8 +1,9 @@
 """The overview of a network's Lokale Inclusie Agenda's: filters (GET), bar charts with their tables, the table of
 agendas, "celebrated recently", and the same rows as CSV and XLSX.
 
-Everything shown comes from four queries, whatever the number of agendas: the filtered agendas with their
-municipality, their life domains (one prefetch), the number of members, and the newest presentations.
+Everything shown comes from a fixed number of queries, whatever the number of agendas: the filtered agendas with
+their municipality, their life domains, the number of members, and the newest presentations (plus Wagtail's
+page and view-restriction lookups).
 """
 
 import csv
@@ -24,6 +25,8 @@ from core.text import clean_text
 RECENT_COUNT = 5
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 NO_AGENDA = "none"
+# Text the overview never shows; left in the database (a PDF's text can be long).
+LARGE_FIELDS = ("pdf_text", "pdf_warnings", "agenda_summary", "lived_experience", "search_description")
 
 
 def escape_formula(value):
@@ -114,6 +117,16 @@ class BarChart:
 
 
 @dataclass
+class AgendaFacts:
+    """What the charts count of one agenda."""
+
+    status: str
+    municipality_id: int
+    province: str
+    domains: list
+
+
+@dataclass
 class AgendaRow:
     """One agenda as the table and the exports show it."""
 
@@ -135,7 +148,7 @@ def agenda_queryset(network, filters):
         .public()
         .filter(network=network, municipality__isnull=False)
         .select_related("municipality")
-        .prefetch_related("life_domains")
+        .defer(*LARGE_FIELDS)
         .order_by("municipality__name", "pk")
     )
     if filters.get("status"):
@@ -152,24 +165,53 @@ def agenda_queryset(network, filters):
     return agendas
 
 
+def domains_of(agendas):
+    """{agenda id: [life domain codes in their order]} for the agendas of a queryset: one query (a subquery, so
+    no parameter limit however many agendas)."""
+    from networks.models import InclusionAgendaPage
+
+    through = InclusionAgendaPage.life_domains.through
+    pairs = (
+        through.objects.filter(inclusionagendapage_id__in=agendas.order_by().values("pk"))
+        .order_by("lifedomain__sort_order", "lifedomain__code")
+        .values_list("inclusionagendapage_id", "lifedomain__code")
+    )
+    domains = {}
+    for agenda_id, code in pairs:
+        domains.setdefault(agenda_id, []).append(code)
+    return domains
+
+
 def rows_for(agendas, request=None):
-    provinces = dict(Province.choices)
-    rows = []
+    """(rows for the table and the exports, facts for the charts): two queries, the agendas and their domains."""
+    provinces = {value: str(label) for value, label in Province.choices}
+    statuses = {value: str(label) for value, label in status_choices()}
+    labels = {value: str(label) for value, label in life_domain_choices()}
+    domains = domains_of(agendas)
+    rows, facts = [], []
     for agenda in agendas:
-        domains = sorted(agenda.life_domains.all(), key=lambda domain: (domain.sort_order, domain.code))
+        codes = domains.get(agenda.pk, [])
+        facts.append(
+            AgendaFacts(
+                status=agenda.status,
+                municipality_id=agenda.municipality_id,
+                province=agenda.municipality.province,
+                domains=codes,
+            )
+        )
         rows.append(
             AgendaRow(
                 municipality=agenda.municipality.name,
-                province=str(provinces.get(agenda.municipality.province, agenda.municipality.province)),
-                status=str(agenda.get_status_display()),
+                province=provinces.get(agenda.municipality.province, agenda.municipality.province),
+                status=statuses.get(agenda.status, agenda.status),
                 adopted_on=agenda.adopted_on,
                 presented_on=agenda.presented_on,
                 period=agenda.period,
-                life_domains=[str(domain.label) for domain in domains],
+                life_domains=[labels.get(code, code) for code in codes],
                 url=agenda.get_url(request),
             )
         )
-    return rows, list(agendas)
+    return rows, facts
 
 
 def count_by(values, choices):
@@ -182,16 +224,12 @@ def count_by(values, choices):
 def charts(agendas, member_count, filters):
     """Per status (with the members without an agenda, when no filter narrows the agendas), per province
     (provinces with agendas only) and per life domain."""
-    status_bars = count_by((agenda.status for agenda in agendas), status_choices())
+    status_bars = count_by((agenda.status for agenda in agendas), status_choices())  # agendas: AgendaFacts
     if not any(filters.values()):
         with_agenda = len({agenda.municipality_id for agenda in agendas})
         status_bars.append(Bar(label=_("no agenda yet"), value=max(member_count - with_agenda, 0), key=NO_AGENDA))
-    province_bars = [
-        bar for bar in count_by((agenda.municipality.province for agenda in agendas), Province.choices) if bar.value
-    ]
-    domain_bars = count_by(
-        (domain.code for agenda in agendas for domain in agenda.life_domains.all()), life_domain_choices()
-    )
+    province_bars = [bar for bar in count_by((agenda.province for agenda in agendas), Province.choices) if bar.value]
+    domain_bars = count_by((code for agenda in agendas for code in agenda.domains), life_domain_choices())
     return [
         BarChart(
             "status", _("Municipalities by status of their agenda"), _("Status"), _("Municipalities"), status_bars
