@@ -109,6 +109,16 @@ class NetworkPage(RoutablePageMixin, BasePage):
             .newest_first()[:limit]
         )
 
+    def get_agenda_overview(self):
+        """The overview of every agenda in the network (its own page below the network), if there is one."""
+        from .matching import InclusionAgendaOverviewPage
+
+        return (
+            self.public_pages(InclusionAgendaOverviewPage.objects.child_of(self))
+            .only("id", "title", "url_path")
+            .first()
+        )
+
     def get_meetings(self):
         from .meetings import NetworkMeetingPage
 
@@ -146,6 +156,7 @@ class NetworkPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.member_overview(request))
         context["newest_agendas"] = self.get_newest_agendas()
+        context["agenda_overview"] = self.get_agenda_overview()
         context["upcoming_meetings"] = self.get_upcoming_meetings(limit=UPCOMING_MEETING_COUNT)
         context["meetings_feed_url"] = self.url + self.reverse_subpage("meetings_feed")
         return context

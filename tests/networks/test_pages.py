@@ -151,3 +151,12 @@ def test_one_page_per_municipality_in_a_network(tree, members):
     with pytest.raises(ValidationError) as error:
         duplicate.clean()
     assert "Deze gemeente heeft al een pagina in dit netwerk." in str(error.value)
+
+
+def test_network_page_links_to_the_agenda_overview(client, tree, members):
+    from networks.models import InclusionAgendaOverviewPage
+
+    assert "Alle agenda's per status" not in html(client, tree.network)
+    tree.network.add_child(instance=InclusionAgendaOverviewPage(title="Overzicht van de agenda's", slug="overzicht"))
+    content = html(client, tree.network)
+    assert '<a class="more-link" href="/netwerken/iedereen-doet-mee/overzicht/">' in content
