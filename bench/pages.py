@@ -8,8 +8,8 @@ What it does:
 
 1. A database with the demo (seed_demo) plus --pages generated pages over every page type (bench/_pages_seed.py
    builds the tree in bulk), and the search documents of all of it. The seeded database is kept for the next run
-   with the same code: a file under var/bench/ (SQLite) or the template database kp_bench_seed (PostgreSQL),
-   keyed on a hash of the page count and every Python file of the apps. --reseed builds it again.
+   with the same --pages and generator: a file under var/bench/ (SQLite) or the template database kp_bench_seed
+   (PostgreSQL); each run migrates its copy. --reseed builds it again (for new demo content, say).
 2. collectstatic into var/bench/ (the production manifest storage needs it), once per code state.
 3. For each phase, gunicorn with platform/gunicorn.conf.py and the production settings (bench/_settings.py:
    production plus a switch for the page cache), 2 workers with 2 threads as on this 2-core machine, Redis
@@ -100,6 +100,15 @@ def seed_into(database_url, pages):
     return timings
 
 
+def migrate_kept():
+    """Bring a kept seeded database up to the code's migrations."""
+    from django.core.management import call_command
+
+    began = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    print(f"Kept seeded database migrated in {time.perf_counter() - began:.1f} s")
+
+
 def prepare_sqlite(pages, key, reseed, workdir):
     """A copy of the seeded SQLite file in `workdir`; seeds (and keeps) it first when needed."""
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
@@ -116,6 +125,7 @@ def prepare_sqlite(pages, key, reseed, workdir):
     url = f"sqlite:///{path}"
     if timings is None:
         setup_django(url)
+        migrate_kept()
     else:
         from django.db import connections
 
@@ -148,6 +158,7 @@ def prepare_postgres(url, pages, key, reseed):
     admin.close()
     if timings is None:
         setup_django(url)
+        migrate_kept()
     else:
         from django.db import connections
 
