@@ -1,7 +1,8 @@
 """The search facets: one declaration each, from which everything else follows.
 
 A facet narrows the results by one property of the content (its type, theme, audience, province, municipality or
-year). Adding one is one ``Facet(...)`` in ``FACETS`` below; nothing else changes and no migration is needed:
+year). Adding one is one ``Facet(...)`` in ``FACETS`` below; nothing else changes and no migration is needed
+(``update_index`` then gives the documents already indexed their values, and Elasticsearch its new field):
 
 * indexing stores each document's values under the facet's ``name`` in ``SearchDocument.facet_values`` and as
   tokens ``zz<kind><value>`` in ``facet_terms`` (``search.indexing``), so the database engine filters inside the
