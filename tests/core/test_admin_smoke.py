@@ -46,7 +46,7 @@ SNIPPETS_VIEWED_BY_ROLE = {
     ORGANISER: {"knowledgeboost.registration", "events.outboxemail"},
 }
 # Written by the application only: administrators inspect them, nobody adds or edits them.
-READ_ONLY_SNIPPETS = {"events.outboxemail"}
+READ_ONLY_SNIPPETS = {"events.outboxemail", "networks.matchrequest"}
 # Page types a site has once (max_count = 1): the admin refuses to copy one beside the original.
 SINGLETON_PAGE_TYPES = {
     "core.homepage",
