@@ -123,7 +123,7 @@ def test_generic_cancel_page_and_promotion(
     assert second[0].outcome == "waitlisted"
     url = reverse("knowledgeboost:cancel", args=[cancel_token(first)])
     page = client.get(url).content.decode()
-    assert "Wil je je aanmelding voor Netwerkbijeenkomst Zwolle" in page
+    assert "Wil je je afmelden voor Netwerkbijeenkomst Zwolle op" in page
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(url).content.decode()
