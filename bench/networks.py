@@ -11,7 +11,20 @@ domains, with presentation dates over five years. Every request goes through Dja
 filters, ranking, charts, template). Each URL is requested once to warm the caches and then ``--rounds`` times;
 the script fails when a URL answers with something other than 200.
 
-Figures: see bench/README.md (Networks).
+Figures of 30 November 2026, 400 municipalities and 400 agendas, on the shared 2-CPU development container while
+other work ran on it (load average 7 to 11, so about three times slower than idle; expect ±50 %):
+
+| URL | queries SQLite / PostgreSQL | SQLite p50 / p95 | PostgreSQL p50 / p95 (after ANALYZE) |
+|---|---|---|---|
+| the network page (members, newest agendas, meetings) | 10 / 11 | 524 / 625 ms | 314 / 425 ms |
+| the agenda overview, unfiltered (400 rows, 3 charts) | 12 / 12 | 667 / 1597 ms | 494 / 913 ms |
+| the overview, ?status=presented (200 rows) | 12 / 12 | 348 / 416 ms | 233 / 435 ms |
+| the overview, ?provincie=utrecht&leefgebied=housing | 12 / 12 | 223 / 250 ms | 192 / 276 ms |
+| the CSV export of the overview (400 rows) | 9 / 9 | 417 / 480 ms | 230 / 458 ms |
+| a municipality page with its matches | 21 / 21 | 441 / 514 ms | 337 / 400 ms |
+
+Query counts do not depend on the number of municipalities or agendas (tests/networks/test_overview.py,
+tests/networks/test_matching_pages.py); the time of the unfiltered overview grows with the rows it renders.
 """
 
 import argparse
