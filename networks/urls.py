@@ -2,6 +2,8 @@ from django.urls import path
 
 from events.views import cancel_registration
 
+from . import views
+
 app_name = "networks"
 
 urlpatterns = [
@@ -11,4 +13,6 @@ urlpatterns = [
         {"event_type": "networks.networkmeetingpage"},
         name="cancel",
     ),
+    # Outside the page tree, so routing below a network page stays Wagtail's plain (one query) routing.
+    path("netwerken/agenda/<int:network_id>/", views.meetings_feed, name="meetings_feed"),
 ]

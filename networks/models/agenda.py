@@ -20,7 +20,7 @@ from core.models import BasePage
 from core.rich_text import LIMITED_FEATURES
 from networks.forms import InclusionAgendaPageForm
 
-from .choices import AgendaStatus
+from .choices import AgendaStatus, LifeDomainCode
 from .municipality import ancestor_path
 
 
@@ -41,6 +41,18 @@ class InclusionAgendaPageQuerySet(PageQuerySet):
 
     def with_status(self, *statuses):
         return self.filter(status__in=statuses)
+
+    def with_domain_flags(self):
+        """One ``covers_<code>`` boolean per life domain, so an agenda's domains come with it in the same query."""
+        through = InclusionAgendaPage.life_domains.through
+        return self.annotate(
+            **{
+                f"covers_{code}": models.Exists(
+                    through.objects.filter(inclusionagendapage_id=models.OuterRef("pk"), lifedomain__code=code)
+                )
+                for code in LifeDomainCode.values
+            }
+        )
 
     def covering(self, *domain_codes):
         return self.filter(life_domains__code__in=domain_codes).distinct()
@@ -205,6 +217,10 @@ class InclusionAgendaPage(RoutablePageMixin, BasePage):
         if self.period_start and self.period_end:
             return f"{self.period_start}–{self.period_end}"
         return str(self.period_start or self.period_end or "")
+
+    def flagged_domain_labels(self):
+        """Labels of the life domains, from the flags of ``with_domain_flags()``."""
+        return [LifeDomainCode(code).label for code in LifeDomainCode.values if getattr(self, f"covers_{code}", False)]
 
     def life_domain_text(self):
         return " ".join(str(domain) for domain in self.life_domains.all())

@@ -9,12 +9,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from networks.visibility import restricted_paths
 
 LINKED_CONTENT_LIMIT = 6
 
@@ -139,7 +140,7 @@ class MunicipalityPage(BasePage):
     def restricted_paths(self):
         """Paths of the pages behind a view restriction (with everything below them), read once per page view."""
         if getattr(self, "_restricted_paths", None) is None:
-            self._restricted_paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+            self._restricted_paths = restricted_paths(getattr(self, "_request", None))
         return self._restricted_paths
 
     def private_q(self, prefix=""):
@@ -153,9 +154,13 @@ class MunicipalityPage(BasePage):
         return queryset.live().exclude(self.private_q())
 
     def get_agenda(self):
+        """The agenda with the labels of its life domains (``domain_labels``), in one query."""
         from .agenda import InclusionAgendaPage
 
-        return self.public_pages(InclusionAgendaPage.objects.child_of(self)).prefetch_related("life_domains").first()
+        agenda = self.public_pages(InclusionAgendaPage.objects.child_of(self)).with_domain_flags().first()
+        if agenda is not None:
+            agenda.domain_labels = agenda.flagged_domain_labels()
+        return agenda
 
     def get_membership(self):
         """This municipality's membership of the network, with the network and the municipality, in one query."""
@@ -215,6 +220,7 @@ class MunicipalityPage(BasePage):
         return groups
 
     def get_context(self, request, *args, **kwargs):
+        self._request = request
         context = super().get_context(request, *args, **kwargs)
         membership = self.get_membership()
         context.update(

@@ -3,17 +3,19 @@
 from collections import Counter
 
 from django.db import models
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, Province
+from networks.visibility import restricted_paths
 
 from .choices import MemberRole
 
@@ -51,7 +53,7 @@ class ContactPersonBlock(blocks.StructBlock):
         label = _("Contact person")
 
 
-class NetworkPage(RoutablePageMixin, BasePage):
+class NetworkPage(BasePage):
     """One network: its aims, its member municipalities, their pages, agendas and the network's meetings."""
 
     aims = StreamField(
@@ -88,7 +90,10 @@ class NetworkPage(RoutablePageMixin, BasePage):
     def private_q(self):
         """Wagtail's condition for pages behind a view restriction, read once per page view."""
         if getattr(self, "_private_q", None) is None:
-            self._private_q = Page.objects.private_q()
+            q = Q(pk__in=[])
+            for restricted in restricted_paths(getattr(self, "_request", None)):
+                q |= Q(path__startswith=restricted)
+            self._private_q = q
         return self._private_q
 
     def public_pages(self, queryset):
@@ -153,21 +158,14 @@ class NetworkPage(RoutablePageMixin, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
+        self._request = request
         context = super().get_context(request, *args, **kwargs)
         context.update(self.member_overview(request))
         context["newest_agendas"] = self.get_newest_agendas()
         context["agenda_overview"] = self.get_agenda_overview()
         context["upcoming_meetings"] = self.get_upcoming_meetings(limit=UPCOMING_MEETING_COUNT)
-        context["meetings_feed_url"] = self.url + self.reverse_subpage("meetings_feed")
+        context["meetings_feed_url"] = reverse("networks:meetings_feed", args=[self.pk])
         return context
-
-    @path("agenda/", name="meetings_feed")
-    def meetings_feed(self, request):
-        """The network's iCalendar feed: every published meeting, to subscribe to in a calendar app."""
-        from events.views import calendar_feed
-
-        meetings = self.get_meetings().order_by("start", "pk")
-        return calendar_feed(request, meetings, name=self.title, filename=f"{self.slug}.ics")
 
 
 class NetworkMember(Orderable):

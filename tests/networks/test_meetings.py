@@ -109,7 +109,7 @@ def test_meeting_page_and_calendars(client, tree, meeting):
     assert ics["Content-Type"].startswith("text/calendar")
     assert SECRET not in ics.content.decode()
 
-    feed = client.get(tree.network.url + "agenda/")
+    feed = client.get(f"/netwerken/agenda/{tree.network.pk}/")
     assert feed["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(feed.content).walk("VEVENT")
     assert [str(event["SUMMARY"]) for event in events] == ["Wonen en vervoer"]
