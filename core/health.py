@@ -8,7 +8,8 @@ outage never makes an orchestrator restart healthy web processes.
 part named. The answer holds states, counts and exception class names only: never an address, a password or an
 exception message (those can carry the database URL), which go to the log instead.
 
-Both go through the whole middleware stack like any page, and are never cached.
+Both go through the whole middleware stack like any page, and are never cached. Apps add their own parts with
+``register_check`` (the search app adds "search").
 """
 
 import logging
@@ -64,27 +65,19 @@ def check_tasks():
     return result
 
 
-def check_search():
-    """The search page's backend: Elasticsearch answers and has its index, or the database documents table reads."""
-    from search.engines import elasticsearch
-
-    if elasticsearch.is_configured():
-        client = elasticsearch.get_client()
-        if not client.indices.exists(index=elasticsearch.index_name()):
-            raise CheckFailed("index missing (run manage.py update_index)", {"backend": "elasticsearch"})
-        return {"backend": "elasticsearch"}
-    from search.models import SearchDocument
-
-    SearchDocument.objects.only("pk").first()
-    return {"backend": "database"}
-
-
 CHECKS = {
     "database": check_database,
     "cache": check_cache,
     "tasks": check_tasks,
-    "search": check_search,
 }
+
+
+def register_check(name, check):
+    """Add a readiness check: `check()` returns a dict of safe details or raises (``CheckFailed`` with a safe message).
+
+    Apps register their own parts in ``AppConfig.ready`` (search registers "search"), so core imports none of them.
+    """
+    CHECKS[name] = check
 
 
 def run_check(name, check):

@@ -7,9 +7,12 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from core.health import register_check
         from core.indexing import register_bulk_changes
-        from search import indexing, signals
+        from search import health, indexing, signals
 
         signals.connect()
         # Sections wrap bulk saves in core.indexing.bulk_changes(), which enters search's bulk block.
         register_bulk_changes("search", indexing.bulk_changes)
+        # /readyz reports the search backend too.
+        register_check("search", health.check_search)
