@@ -14,7 +14,8 @@ import time
 
 # (end of the file name, function name) whose cumulative time is a phase of the request.
 PHASES = {
-    "routing": [("wagtail/models/pages.py", "route"), ("routable_page/models.py", "route")],
+    # Wagtail's route_for_request: the Site's root page's route (HomePage.route), then the pages' own routing.
+    "routing": [("wagtail/models/pages.py", "route_for_request")],
     "site lookup": [("wagtail/models/sites.py", "find_for_request"), ("core/middleware.py", "_preload_site")],
     "get_context": [("", "get_context")],
     "template render": [("django/template/backends/django.py", "render")],

@@ -213,10 +213,7 @@ def _counts(values):
 
 # Phases of a registration POST: (end of the file name, function name) whose cumulative time they are.
 POST_PHASES = {
-    "routing (page for the path: Site, one query per level)": [
-        ("wagtail/models/pages.py", "route"),
-        ("routable_page/models.py", "route"),
-    ],
+    "routing (the page for the path)": [("wagtail/models/pages.py", "route_for_request")],
     "form validation": [("django/forms/forms.py", "full_clean")],
     "register() incl. commit and after-commit work": [("events/registrations.py", "register")],
     "  transaction: lock, count, insert, outbox row": [("events/registrations.py", "_register_locked")],
