@@ -1,9 +1,11 @@
 """Elasticsearch engine: used when ELASTICSEARCH_URL is set, with the database engine as fallback.
 
 The index holds one document per SearchDocument row (same id), analysed with the Dutch analyzer from
-``search.dutch.elasticsearch_analysis``. Every call here is bounded by a short timeout; index updates
-log errors instead of raising, so saving content never fails because Elasticsearch is down, and
-``update_index`` (or ``rebuild_search_documents``) restores the index afterwards.
+``search.dutch.elasticsearch_analysis``. ``SEARCH_ELASTICSEARCH_INDEX`` names an alias: searches and updates use it,
+and a rebuild fills a new concrete index before it switches the alias (see ``_rebuild``).
+Every call here is bounded by a short timeout; index updates log errors instead of raising, so saving content never
+fails because Elasticsearch is down, and ``update_index`` (or ``rebuild_search_documents``) restores the index
+afterwards.
 """
 
 import contextlib
@@ -11,6 +13,7 @@ import logging
 from collections import Counter
 
 from django.conf import settings
+from django.utils import timezone
 
 from search import dutch, facets
 from search.engines.base import PARTIAL_MATCH_BELOW, Hit, SearchResponse
@@ -215,20 +218,58 @@ def _delete(ids):
             client.delete(index=index_name(), id=str(pk))
 
 
-def _rebuild():
-    from elasticsearch.helpers import bulk
-
+def _documents():
     from search.models import SearchDocument
 
-    client = get_client()
-    client.options(ignore_status=[404]).indices.delete(index=index_name())
-    client.indices.create(index=index_name(), **index_body())
+    return SearchDocument.objects.defer("title_terms", "body_terms", "facet_terms")
+
+
+def _load(client, index, documents):
+    from elasticsearch.helpers import bulk
+
     actions = (
-        {"_index": index_name(), "_id": str(document.pk), "_source": document_body(document)}
-        for document in SearchDocument.objects.defer("title_terms", "body_terms", "facet_terms").iterator()
+        {"_index": index, "_id": str(document.pk), "_source": document_body(document)}
+        for document in documents.iterator()
     )
     bulk(client, actions, chunk_size=500)
-    client.indices.refresh(index=index_name())
+
+
+def _rebuild():
+    """Build a new concrete index ``<name>_<timestamp>`` and switch the alias ``<name>`` to it in one request.
+
+    Searches and single-document updates use the alias, so until the switch they keep going to the old index.
+    A failed load deletes the half-built index and leaves the alias where it was. A concrete index still
+    called ``<name>`` (from versions without the alias) is deleted in the same atomic request that adds the
+    alias (``remove_index``), so there is no moment without an index of that name."""
+    alias = index_name()
+    client = get_client()
+    started = timezone.now()
+    new_index = f"{alias}_{started:%Y%m%d%H%M%S%f}"
+    if client.indices.exists_alias(name=alias):
+        old_indexes, unaliased = sorted(client.indices.get_alias(name=alias)), False
+    else:
+        old_indexes, unaliased = [], bool(client.indices.exists(index=alias))
+    client.indices.create(index=new_index, **index_body())
+    try:
+        _load(client, new_index, _documents())
+        client.indices.refresh(index=new_index)
+    except Exception:
+        try:
+            client.options(ignore_status=[404]).indices.delete(index=new_index)
+        except Exception:  # noqa: BLE001 - report the load error; name what is left behind
+            logger.warning("Could not delete the half-built search index %s", new_index, exc_info=True)
+        raise
+    actions = [{"remove": {"index": old, "alias": alias}} for old in old_indexes]
+    if unaliased:
+        actions.append({"remove_index": {"index": alias}})
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    for old in old_indexes:
+        client.options(ignore_status=[404]).indices.delete(index=old)
+    # Documents saved while the new index loaded went to the old one; write them again, now through the alias.
+    changed = _documents().filter(indexed_at__gte=started)
+    if changed.exists():
+        _load(client, alias, changed)
 
 
 def index_document_quietly(document):
