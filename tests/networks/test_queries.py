@@ -1,14 +1,14 @@
 """The network and municipality pages cost the same few queries with 10 or 100 members and agendas.
 
 Counted: the queries of the page's own view and template (``page.serve``), after Wagtail has found the page by
-its URL; the URL lookup walks the page tree and is the same for every page at that depth.
+its URL, on a view after the first (as tests/core/test_query_budget.py counts: site, settings, menus and the view
+restrictions are kept per content generation).
 """
 
 import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -59,8 +59,7 @@ def page_queries(page, rf):
     page = Page.objects.get(pk=page.pk).specific
     request = rf.get(page.url)
     request.user = AnonymousUser()
-    page.serve(request).render()  # warm up: content types are cached once per process
-    cache.clear()  # no help from cached site root paths, settings or menus
+    page.serve(request).render()  # warm up: content types, and what is kept per content generation (core/caching)
     request = rf.get(page.url)
     request.user = AnonymousUser()
     page = Page.objects.get(pk=page.pk).specific
@@ -115,5 +114,5 @@ def test_municipality_page_is_flat_from_10_to_100_members(tree, rf):
     many, content = page_queries(subject, rf)
     assert "Bijeenkomst over 30 dagen" in content
     assert many == few
-    # The page's own queries stay within the budget; the matches block of the matching part adds its own.
-    assert many - matching_queries(subject, rf) <= MAX_QUERIES
+    assert many <= MAX_QUERIES  # the matches block (networks.matching) included
+    assert matching_queries(subject, rf) < many
