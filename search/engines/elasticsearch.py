@@ -245,10 +245,6 @@ def _rebuild():
     client = get_client()
     started = timezone.now()
     new_index = f"{alias}_{started:%Y%m%d%H%M%S%f}"
-    if client.indices.exists_alias(name=alias):
-        old_indexes, unaliased = sorted(client.indices.get_alias(name=alias)), False
-    else:
-        old_indexes, unaliased = [], bool(client.indices.exists(index=alias))
     client.indices.create(index=new_index, **index_body())
     try:
         _load(client, new_index, _documents())
@@ -259,6 +255,11 @@ def _rebuild():
         except Exception:  # noqa: BLE001 - report the load error; name what is left behind
             logger.warning("Could not delete the half-built search index %s", new_index, exc_info=True)
         raise
+    # Looked up just before the switch, so that a rebuild running meanwhile cannot leave a stale index behind.
+    if client.indices.exists_alias(name=alias):
+        old_indexes, unaliased = sorted(client.indices.get_alias(name=alias)), False
+    else:
+        old_indexes, unaliased = [], bool(client.indices.exists(index=alias))
     actions = [{"remove": {"index": old, "alias": alias}} for old in old_indexes]
     if unaliased:
         actions.append({"remove_index": {"index": alias}})
