@@ -5,8 +5,9 @@
   never *publish*: municipal editors write and submit for moderation. They may add and choose images and
   documents in their municipality's collection (below "Netwerken").
 * Group **Programmateam** (shared with the other sections): add, change, publish, lock and unlock in the
-  whole network section, and the approval task of the workflow *Netwerkpagina's beoordelen* on the network
-  index, so every page of a network is published by the project team.
+  whole network section; matches (record them, and the report of suggested matches); reading match requests
+  and meeting registrations; the municipalities snippet; and the approval task of the workflow
+  *Netwerkpagina's beoordelen* on the network index, so every page of a network is published by the team.
 
 Everything here is idempotent: it runs after migrate, when a network index or municipality page is created
 and from the demo content.
@@ -35,11 +36,24 @@ APPROVAL_TASK_NAME = "Goedkeuring door het Programmateam"
 COLLECTION_NAME = "Netwerken"
 MUNICIPAL_PAGE_PERMISSIONS = ("add_page", "change_page")
 PROGRAMME_TEAM_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# Model permissions of the project team: it records matches (and sees the suggested matches report), reads the
+# match requests and the meeting registrations, and keeps the list of municipalities.
+PROGRAMME_TEAM_MODEL_PERMISSIONS = (
+    ("networks", "match", ("add", "change", "view")),
+    ("networks", "matchrequest", ("view",)),
+    ("networks", "networkmeetingregistration", ("view",)),
+    ("core", "municipality", ("add", "change", "view")),
+)
 
 
 def programme_team():
     team, _created = Group.objects.get_or_create(name=PROGRAMME_TEAM_GROUP)
     team.permissions.add(access_admin_permission())
+    for app_label, model, actions in PROGRAMME_TEAM_MODEL_PERMISSIONS:
+        for action in actions:
+            team.permissions.add(
+                get_or_create_permission(app_label, model, f"{action}_{model}", f"Can {action} {model}")
+            )
     return team
 
 
