@@ -57,6 +57,16 @@ def _fts_text_match(terms):
     return f"{{title_terms body_terms}}: ({' AND '.join(terms)})"
 
 
+def _pack_bits(bits):
+    """A bitset as bytes for the cache. Django's Redis cache stores a bare int as its decimal text, and Python
+    refuses to turn an int of more than 4,300 digits (about 14,000 documents) into text: every search failed."""
+    return bits.to_bytes((bits.bit_length() + 7) // 8 or 1, "little")
+
+
+def _unpack_bits(value):
+    return None if value is None else int.from_bytes(value, "little")
+
+
 def _match_key(vendor, state, term):
     digest = hashlib.sha256(term.encode()).hexdigest()[:32]
     return f"search:match:{vendor}:{state[0]}:{state[1]}:{digest}"
@@ -149,7 +159,7 @@ class DatabaseEngine:
         cached = cache.get_many(list(keys.values()))
         matched, missing = None, []
         for term in terms:
-            bits = cached.get(keys[term])
+            bits = _unpack_bits(cached.get(keys[term]))
             if bits is None:
                 missing.append(term)
             else:
@@ -157,7 +167,7 @@ class DatabaseEngine:
         if missing and matched != 0:
             bits = self._fetch_matches(missing, cursor)
             if len(missing) == 1:
-                cache.set(keys[missing[0]], bits, CACHE_SECONDS)
+                cache.set(keys[missing[0]], _pack_bits(bits), CACHE_SECONDS)
             matched = bits if matched is None else matched & bits
         return matched
 
@@ -168,10 +178,10 @@ class DatabaseEngine:
         cached = cache.get_many(keys)
         matches = []
         for term, key in zip(terms, keys, strict=True):
-            bits = cached.get(key)
+            bits = _unpack_bits(cached.get(key))
             if bits is None:
                 bits = self._fetch_matches([term], cursor)
-                cache.set(key, bits, CACHE_SECONDS)
+                cache.set(key, _pack_bits(bits), CACHE_SECONDS)
             matches.append(bits)
         return matches
 
