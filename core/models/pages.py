@@ -115,7 +115,11 @@ class HomePage(Page):
         prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
         chain = {
             page.url_path: page
-            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+            # slug__in lets the database use the slug index: url_path has none, and path LIKE alone read the
+            # whole page table on every uncached request (4.6 of 15 ms of a lesson at 20,000 pages).
+            for page in Page.objects.filter(
+                slug__in=path_components, url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
+            )
         }
         parent = self
         for position, prefix in enumerate(prefixes):
