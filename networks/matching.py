@@ -294,6 +294,9 @@ def peers_for_all(limit=3, request=None):
 
 REQUEST_SENT_PARAMETER = "koppeling"
 REQUEST_SENT_VALUE = "aangevraagd"
+# The cached municipality page carries no CSRF token: its button opens the form with ?koppeling=1, which is
+# rendered for this visitor only (with a token, never cached; core/caching.py).
+OPEN_FORM_VALUE = "1"
 FORM_ANCHOR = "koppeling-aanvragen"
 
 
@@ -324,11 +327,14 @@ def municipality_matches_context(page, request, form=None, refusal=""):
     """Context of the matches block on a municipality page: the ranked peers and the request form."""
     from networks.forms_matching import MatchRequestForm
 
-    sent = request is not None and request.GET.get(REQUEST_SENT_PARAMETER) == REQUEST_SENT_VALUE
+    parameter = request.GET.get(REQUEST_SENT_PARAMETER) if request is not None else None
+    sent = parameter == REQUEST_SENT_VALUE
     return {
         "matches": peers_for_page(page, request),
         "match_request_form": form if form is not None else MatchRequestForm(),
         "match_request_sent": sent and form is None,
+        "match_request_open": form is not None or bool(refusal) or parameter == OPEN_FORM_VALUE,
+        "match_request_open_url": f"?{REQUEST_SENT_PARAMETER}={OPEN_FORM_VALUE}#{FORM_ANCHOR}",
         "match_request_refusal": refusal,
         "match_request_anchor": FORM_ANCHOR,
     }

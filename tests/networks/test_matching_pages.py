@@ -160,7 +160,19 @@ def test_the_matches_block_lists_peers_with_reasons_and_the_form(zwolle):
     assert "Gemeenten om van te leren" in html
     assert f'<a href="{MunicipalityPage.objects.get(title="Deventer").url}">Deventer</a>' in html
     assert "vergelijkbare grootte; ook in Overijssel" in html
-    assert 'name="question"' in html and "Vraag een koppeling aan met Zwolle" in html
+    assert "Vraag een koppeling aan met Zwolle" in html
+    # The block on the cached page has a button, no form (no token): the button opens the form on ?koppeling=1.
+    assert 'name="question"' not in html and "csrfmiddlewaretoken" not in html
+    assert '<a class="button match-request__open" href="?koppeling=1#koppeling-aanvragen">' in html
+    assert "Vraag een koppeling aan</a>" in html
+
+    request = RequestFactory().get(zwolle.url, {"koppeling": "1"})
+    with translation.override("nl"):
+        context = matching.municipality_matches_context(zwolle, request)
+        html = render_to_string(
+            "networks/includes/matches.html", {**context, "municipality": zwolle.municipality}, request=request
+        )
+    assert 'name="question"' in html and "csrfmiddlewaretoken" in html and "match-request__open" not in html
 
 
 def peers_queries(network, count):
