@@ -2,9 +2,9 @@
 
 ``queue_email`` stores a mail in the caller's transaction: a cheap insert, so write transactions stay short.
 Either the caller passes the finished content (subject, body_text, optional body_html and attachments), or
-only *which* mail goes to whom, and a renderer registered for its ``kind`` writes it after the commit,
-outside any transaction (the registration flow does that, see ``events.emails``). Then the mail is
-handed to the background task.
+only *which* mail goes to whom, and a renderer registered for its ``kind`` writes it when it is sent
+(``deliver``, in the background task, outside any transaction; the registration flow does that, see
+``events.emails``). After the commit the mail is handed to the background task.
 
     from events.outbox import queue_email, register_kind
     register_kind("match_request", _("Match request"))          # once, e.g. in AppConfig.ready
@@ -79,29 +79,36 @@ def queue_email(*, kind, to, registrations=(), **content):
 
     ``registrations`` (instances of ``AbstractRegistration`` subclasses) are linked to the mail, so
     cancelling, reminders and anonymising find it. ``content``: subject, body_text, body_html, attachments
-    ([{"filename", "content", "mimetype"}]); without body_text the kind's renderer writes it after the commit.
+    ([{"filename", "content", "mimetype"}]); without body_text the kind's renderer writes it when it is sent.
     """
     email = OutboxEmail.objects.create(kind=kind, to=to, **content)
-    for registration in registrations:
-        registration.emails.add(email)
-    transaction.on_commit(lambda: prepare_and_enqueue(email.pk))
+    _link(email, registrations)
+    transaction.on_commit(lambda: enqueue(email.pk))
     return email
 
 
-def prepare_and_enqueue(email_id):
-    """After the commit: render the mail (so the admin shows it) and hand it to the task backend.
+def _link(email, registrations):
+    """Link a new mail to its registrations: one INSERT per registration model (a new mail has no links yet,
+    so the check for existing links that ``emails.add`` makes is not needed)."""
+    by_through = {}
+    for registration in registrations:
+        field = registration._meta.get_field("emails")
+        through = field.remote_field.through
+        row = through(**{field.m2m_field_name(): registration, field.m2m_reverse_field_name(): email})
+        by_through.setdefault(through, []).append(row)
+    for through, rows in by_through.items():
+        through.objects.bulk_create(rows)
 
-    Nothing here may fail the request that stored the mail: whatever goes wrong, cron's send_outbox
-    picks the mail up (and ``deliver`` renders it if that did not happen here).
+
+def enqueue(email_id):
+    """After the commit: hand the mail to the task backend, which renders it (if need be) and sends it.
+
+    The request does not render the mail (that took a third of a registration's time): ``deliver`` does,
+    in the worker; until then the admin shows the mail without subject and body. Nothing here may fail the
+    request that stored the mail: whatever goes wrong, cron's send_outbox picks the mail up.
     """
     from events.tasks import send_outbox_email
 
-    try:
-        email = OutboxEmail.objects.filter(pk=email_id).first()
-        if email is not None and email.to and not email.is_rendered:
-            OutboxEmail.objects.filter(pk=email_id, body_text="").update(**render(email))
-    except Exception:
-        logger.exception("Could not render outbox email %s; it is rendered when it is sent", email_id)
     try:
         send_outbox_email.enqueue(email_id)
     except Exception:

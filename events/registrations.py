@@ -5,8 +5,8 @@ database's write lock when it begins, see the DATABASES setting) before places a
 holds under concurrent submissions. A unique constraint on (event, lower(email)) in the concrete
 registration model backs up the duplicate check.
 
-Write transactions stay short: the emails are only stored here (which mail to whom), they are rendered and
-sent after the commit, outside any transaction (see ``events.outbox``).
+Write transactions stay short: the emails are only stored here (which mail to whom); the background task
+renders and sends them after the commit, outside any transaction and outside the request (see ``events.outbox``).
 
 Every function works for any registered event type (``events.registry``) and only relies on the fields of
 ``AbstractEventPage`` and ``AbstractRegistration``: ``register`` takes the page model, ``cancel`` the
@@ -74,12 +74,10 @@ def _register_locked(event, person, now):
         existing.save()
         registration = existing
     else:
-        try:
-            with transaction.atomic():
-                registration = event.registrations.create(email=email, **fields)
-        except IntegrityError:
-            registration = event.registrations.get(email=email, anonymised_at__isnull=True)
-            return RegistrationResult(registration, f"already_{registration.status}")
+        # No savepoint: the event's lock makes a duplicate here all but impossible (only a write that does not
+        # take the lock could race it). Should the unique constraint still refuse the row, ``register`` runs
+        # the whole transaction again, and then finds the registration above.
+        registration = event.registrations.create(email=email, **fields)
     registration.event = event
     return RegistrationResult(registration, status)
 
@@ -92,6 +90,14 @@ def register(page_model, event_ids, person, now=None):
     (with an .ics file per event) goes into the outbox for the new registrations.
     """
     now = now or timezone.now()
+    try:
+        results = _register(page_model, event_ids, person, now)
+    except IntegrityError:  # a duplicate inserted past the lock (see _register_locked): once more, it is found
+        results = _register(page_model, event_ids, person, now)
+    return sorted(results, key=lambda result: result.registration.event.start)
+
+
+def _register(page_model, event_ids, person, now):
     with transaction.atomic():
         results = []
         for event_id in sorted(set(event_ids)):  # a fixed lock order prevents deadlocks
@@ -100,7 +106,7 @@ def register(page_model, event_ids, person, now=None):
         new = [result.registration for result in results if result.is_new]
         if new:
             emails.send_confirmation(sorted(new, key=lambda r: r.event.start))
-    return sorted(results, key=lambda result: result.registration.event.start)
+    return results
 
 
 def fill_from_waitlist(event, now=None):
