@@ -1,20 +1,23 @@
 """Wagtail admin for matching: requests (read and delete), matches (edit), and the report of suggested peers for
 every municipality. Registered from networks/wagtail_hooks.py by importing this module."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from networks import matching
-from networks.models import Match, MatchRequest, MunicipalityPage
+from networks.models import Match, MatchRequest, MunicipalityPage, NetworkPage
 
 REPORT_PEERS = 3
 
@@ -112,6 +115,26 @@ def match_request_form(page, request, serve_args, serve_kwargs):
     if request.method == "POST" and isinstance(page, MunicipalityPage):
         return matching.handle_match_request(page, request)
     return None
+
+
+@hooks.register("before_copy_page")
+def refuse_second_page_of_a_municipality(request, page):
+    """A municipality has one page per network: copying its page, or the municipality index with its pages, into
+    the same network is refused with a message (it failed on the unique constraint with a server error)."""
+    if request.method != "POST":
+        return None
+    copied = MunicipalityPage.objects.filter(pk=page.pk)
+    if request.POST.get("copy_subpages"):
+        copied = MunicipalityPage.objects.descendant_of(page, inclusive=True)
+    parent = Page.objects.filter(pk=request.POST.get("new_parent_page") or None).first()
+    if parent is None or not copied.exists():
+        return None
+    network = NetworkPage.objects.ancestor_of(parent, inclusive=True).first()
+    taken = MunicipalityPage.objects.filter(network=network, municipality__in=copied.values("municipality"))
+    if network is None or not taken.exists():
+        return None
+    messages.error(request, _("A municipality has one page per network: this copy would give it a second one."))
+    return redirect("wagtailadmin_pages:copy", page.pk)
 
 
 @hooks.register("register_demo_content", order=55)

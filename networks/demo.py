@@ -25,6 +25,7 @@ from networks.models import (
     MunicipalityPage,
     NetworkIndexPage,
     NetworkMeetingPage,
+    NetworkMeetingRegistration,
     NetworkMember,
     NetworkPage,
 )
@@ -73,6 +74,7 @@ def seed_networks(demo):
     pages = _municipality_pages(demo, network, municipalities_index)
     _agendas(demo, pages)
     _meetings(demo, network)
+    _meeting_registrations(demo, network)
     _link_content(demo)
     return network
 
@@ -212,6 +214,27 @@ def _meetings(demo, network):
         )
         meeting.municipalities.set(Municipality.objects.filter(cbs_code__in=spec["municipalities"]))
         meeting.save_revision().publish()
+
+
+DEMO_REGISTRATIONS = (
+    ("Demo deelnemer 1", "deelnemer1.netwerk@example.org", "Gemeente Zwolle", "Zwolle", ""),
+    ("Demo deelnemer 2", "deelnemer2.netwerk@example.org", "Cliëntenraad Deventer", "Deventer", "Ringleiding"),
+)
+
+
+def _meeting_registrations(demo, network):
+    """A couple of registrations for the first upcoming meeting, so the admin's registrations list has rows."""
+    upcoming = [spec["slug"] for spec in MEETINGS if spec["days"] >= 0]
+    meeting = NetworkMeetingPage.objects.child_of(network).filter(slug__in=upcoming[:1]).first()
+    if meeting is None:
+        return
+    for name, email, organisation, municipality, needs in DEMO_REGISTRATIONS:
+        _registration, created = NetworkMeetingRegistration.objects.get_or_create(
+            meeting=meeting,
+            email=email,
+            defaults={"name": name, "organisation": organisation, "municipality": municipality, "needs": needs},
+        )
+        demo.created += created
 
 
 def _link_content(demo):

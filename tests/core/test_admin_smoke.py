@@ -4,8 +4,11 @@ page type is copied with its children, through the admin's Copy action and with 
 
 Roles the project defines (``expeditions/permissions.py``): the administrator (superuser), the expedition leader
 (a user linked to an ``ExpeditionLeader`` snippet: group *Expeditieleiders* and the access group of each expedition
-they lead), the programme team (group *Programmateam*, who moderate lessons and keep the search terms report and
-its block list) and the organiser of the Kennisboostweken (group *Organisatoren Kennisboostweken*,
+they lead), the programme team (group *Programmateam*, who moderate lessons, keep the search terms report and its
+block list and, ``networks/permissions.py``, edit and publish the whole network section, record matches, read the
+match requests and meeting registrations and keep the municipalities), the municipal editor (the group
+*Redactie gemeente <naam> (<CBS-code>)* of one demo municipality: its page and its agenda, nothing else) and the
+organiser of the Kennisboostweken (group *Organisatoren Kennisboostweken*,
 ``knowledgeboost/permissions.py``: the Kennisboostweken pages, the registrations with their exports, the outbox).
 
 For PostgreSQL: ``DATABASE_URL=postgres://… pytest tests/core/test_admin_smoke.py``.
@@ -25,11 +28,14 @@ from expeditions import permissions
 from expeditions.models import ExpeditionAccess, ExpeditionIndexPage, ExpeditionLeader, LessonPage
 from knowledgeboost.models import KnowledgeBoostIndexPage
 from knowledgeboost.permissions import ORGANISERS_GROUP
+from networks.models import InclusionAgendaPage, MunicipalityPage, NetworkIndexPage
+from networks.permissions import editor_group_name
 from search.models import BlockedSearchTerm
 from tips.models import TipCollectionPage
 
 ADMINISTRATOR, PROGRAMME_TEAM, LEADER, ORGANISER = "administrator", "programme_team", "expedition_leader", "organiser"
-ROLES = [ADMINISTRATOR, PROGRAMME_TEAM, LEADER, ORGANISER]
+MUNICIPAL_EDITOR = "municipal_editor"
+ROLES = [ADMINISTRATOR, PROGRAMME_TEAM, LEADER, ORGANISER, MUNICIPAL_EDITOR]
 EVERYONE = set(ROLES)
 
 PAGE_TYPES = sorted(model._meta.label_lower for model in get_page_models() if model is not Page)
@@ -37,29 +43,48 @@ SNIPPET_MODELS = sorted(model._meta.label_lower for model in get_snippet_models(
 
 # Snippets each role may manage (list, add, edit); the administrator manages all of them.
 SNIPPETS_OF_ROLE = {
-    PROGRAMME_TEAM: {"expeditions.organisation", "expeditions.expeditionleader", "search.blockedsearchterm"},
+    PROGRAMME_TEAM: {
+        "expeditions.organisation",
+        "expeditions.expeditionleader",
+        "search.blockedsearchterm",
+        "networks.match",
+        "core.municipality",
+    },
     LEADER: set(),
     ORGANISER: set(),
+    MUNICIPAL_EDITOR: set(),
 }
 # Snippets a role may list and inspect but not add or edit.
 SNIPPETS_VIEWED_BY_ROLE = {
+    PROGRAMME_TEAM: {"networks.matchrequest", "networks.networkmeetingregistration"},
     ORGANISER: {"knowledgeboost.registration", "events.outboxemail"},
 }
 # Written by the application only: administrators inspect them, nobody adds or edits them.
 READ_ONLY_SNIPPETS = {"events.outboxemail", "networks.matchrequest"}
-# Page types a site has once (max_count = 1): the admin refuses to copy one beside the original.
+# Page types a site has once (max_count = 1), or a parent once (the agenda overview of a network, the agenda of a
+# municipality): the admin refuses to copy one beside the original.
 SINGLETON_PAGE_TYPES = {
     "core.homepage",
     "expeditions.expeditionindexpage",
     "knowledgeboost.knowledgeboostindexpage",
+    "networks.networkindexpage",
+    "networks.inclusionagendaoverviewpage",
+    "networks.inclusionagendapage",
     "stories.storyindexpage",
     "tips.tipcollectionindexpage",
 }
+# A municipality has one page per network: a copy of its page (or of the index with the municipality pages) in the
+# same network is refused with a message, back to the copy form; the model refuses it too.
+ONE_PER_NETWORK_PAGE_TYPES = {"networks.municipalitypage", "networks.municipalityindexpage"}
 
 # Reports and list views: (label, URL name, roles that may see it). Wagtail's reports need some page permission
 # (locked pages: the unlock permission); the search report needs search.view_querylog (administrators and the
 # programme team); the registrations overview needs knowledgeboost.view_registration (administrators and the
 # organisers); the appreciation report holds only counts of public items and is open to everyone in the admin.
+# The suggested matches report needs networks.view_match and the network meeting registrations
+# networks.view_networkmeetingregistration (administrators and the programme team); the scheduled jobs report
+# core.view_scheduledjob (administrators). Documents: whoever may add documents somewhere (the organisers, and the
+# municipal editors in their municipality's collection).
 REPORTS = [
     ("dashboard", "wagtailadmin_home", EVERYONE),
     ("page search", "wagtailadmin_pages:search", EVERYONE),
@@ -73,7 +98,14 @@ REPORTS = [
     ("appreciation report", "tips_appreciation_report", EVERYONE),
     ("registrations per session", "knowledgeboost_overview:index", {ADMINISTRATOR, ORGANISER}),
     ("images", "wagtailimages:index", EVERYONE),
-    ("documents", "wagtaildocs:index", {ADMINISTRATOR, ORGANISER}),
+    ("suggested matches", "networks_match_report:index", {ADMINISTRATOR, PROGRAMME_TEAM}),
+    (
+        "network meeting registrations",
+        "wagtailsnippets_networks_networkmeetingregistration:list",
+        {ADMINISTRATOR, PROGRAMME_TEAM},
+    ),
+    ("scheduled jobs", "scheduled_jobs_report", {ADMINISTRATOR}),
+    ("documents", "wagtaildocs:index", {ADMINISTRATOR, ORGANISER, MUNICIPAL_EDITOR}),
     ("site settings", ("wagtailsettings:edit", "core", "sitesettings", "default site"), {ADMINISTRATOR}),
     ("users", "wagtailusers_users:index", {ADMINISTRATOR}),
     ("groups", "wagtailusers_groups:index", {ADMINISTRATOR}),
@@ -103,13 +135,19 @@ class Actor:
 @pytest.fixture
 def actors(demo):
     """A user for every role. The leader is the demo leader with the most lessons, given an account; the organiser
-    is a user in the organisers' group, which the group setup gave the Kennisboostweken section."""
+    is a user in the organisers' group, which the group setup gave the Kennisboostweken section; the municipal
+    editor a user in the editor group of the first demo municipality with an agenda."""
     administrator = UserFactory(username="beheerder", is_superuser=True, is_staff=True, is_active=True)
 
     team_user = UserFactory(username="programmateam", is_active=True)
     team_user.groups.add(Group.objects.get(name=permissions.PROGRAMME_TEAM_GROUP))
     section = ExpeditionIndexPage.objects.get()
     section_ids = set(Page.objects.descendant_of(section, inclusive=True).values_list("pk", flat=True))
+    networks = NetworkIndexPage.objects.get()
+    team_ids = section_ids | set(Page.objects.descendant_of(networks, inclusive=True).values_list("pk", flat=True))
+    # Two sections: the explorer's root for the team is the page above both, the home page.
+    team_root = section.get_parent()
+    assert networks.get_parent().pk == team_root.pk
 
     def own_lessons(leader):
         return LessonPage.objects.filter(expedition__leaderships__leader=leader)
@@ -126,11 +164,19 @@ def actors(demo):
     weeks = KnowledgeBoostIndexPage.objects.get()
     weeks_ids = set(Page.objects.descendant_of(weeks, inclusive=True).values_list("pk", flat=True))
 
+    agenda = InclusionAgendaPage.objects.order_by("path").first()
+    municipality_page = MunicipalityPage.objects.ancestor_of(agenda).get()
+    editor = UserFactory(username="gemeenteredacteur", is_active=True)
+    editor.groups.add(Group.objects.get(name=editor_group_name(municipality_page.municipality)))
+    municipality_ids = set(Page.objects.descendant_of(municipality_page, inclusive=True).values_list("pk", flat=True))
+    assert agenda.pk in municipality_ids
+
     return {
         ADMINISTRATOR: Actor(ADMINISTRATOR, administrator, None, None),
-        PROGRAMME_TEAM: Actor(PROGRAMME_TEAM, team_user, section_ids, section.page_ptr),
+        PROGRAMME_TEAM: Actor(PROGRAMME_TEAM, team_user, team_ids, team_root),
         LEADER: Actor(LEADER, leader_user, own_lesson_ids, section.page_ptr),
         ORGANISER: Actor(ORGANISER, organiser, weeks_ids, weeks.page_ptr),
+        MUNICIPAL_EDITOR: Actor(MUNICIPAL_EDITOR, editor, municipality_ids, municipality_page.page_ptr),
     }
 
 
@@ -199,6 +245,14 @@ def test_the_leader_edits_only_lessons_of_their_own_expeditions(actors):
     assert {lesson.get_parent().pk for lesson in lessons} == set(
         ExpeditionLeader.objects.get(user=leader).leaderships.values_list("expedition_id", flat=True)
     )
+
+
+def test_the_municipal_editor_edits_only_their_municipality_and_its_agenda(actors):
+    """The municipal editor's pages: exactly one municipality page and the agenda below it."""
+    editable = Page.objects.filter(pk__in=actors[MUNICIPAL_EDITOR].editable_page_ids).specific()
+    assert sorted(type(page).__name__ for page in editable) == ["InclusionAgendaPage", "MunicipalityPage"]
+    municipality_page = MunicipalityPage.objects.get(pk__in=actors[MUNICIPAL_EDITOR].editable_page_ids)
+    assert actors[MUNICIPAL_EDITOR].user.groups.get().pk == municipality_page.editor_group_id
 
 
 # Snippets ------------------------------------------------------------------------------------------------------
@@ -273,16 +327,21 @@ def test_hiding_a_search_term_from_the_report(client, actors, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_registration_exports_and_tip_import(client, actors, role):
-    """The registrations export (CSV and Excel): administrators and organisers. The tips import of every
-    collection: administrators only."""
+    """The registrations export (CSV and Excel): administrators and organisers; of the network meetings:
+    administrators and the programme team. The tips import of every collection: administrators only."""
     checker = Checker(client, actors[role])
-    registrations = reverse("wagtailsnippets_knowledgeboost_registration:list")
-    may_export = role in (ADMINISTRATOR, ORGANISER)
-    for export in ("csv", "xlsx"):
-        url = f"{registrations}?export={export}"
-        response = checker.get(url, f"registrations export ({export})", may_export)
-        if may_export and response.status_code == 200:
-            assert response.get("Content-Disposition", "").startswith("attachment"), url
+    exports = [
+        ("knowledgeboost_registration", "registrations", (ADMINISTRATOR, ORGANISER)),
+        ("networks_networkmeetingregistration", "network meeting registrations", (ADMINISTRATOR, PROGRAMME_TEAM)),
+    ]
+    for viewset, label, exporters in exports:
+        registrations = reverse(f"wagtailsnippets_{viewset}:list")
+        may_export = role in exporters
+        for export in ("csv", "xlsx"):
+            url = f"{registrations}?export={export}"
+            response = checker.get(url, f"{label} export ({export})", may_export)
+            if may_export and response.status_code == 200:
+                assert response.get("Content-Disposition", "").startswith("attachment"), url
     for collection in TipCollectionPage.objects.order_by("path"):
         url = reverse("tips_import", args=[collection.pk])
         checker.get(url, f"tips import into {collection.title!r}", role == ADMINISTRATOR)
@@ -291,9 +350,10 @@ def test_registration_exports_and_tip_import(client, actors, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_page_explorer_of_every_demo_page_with_children(client, actors, role):
-    """The explorer lists a page's children. The administrator explores the whole tree; the programme team and
-    the leaders explore the expedition section, the organisers the Kennisboostweken, and Wagtail sends them back
-    there from any page outside it."""
+    """The explorer lists a page's children. The administrator explores the whole tree; the programme team the
+    home page and below (the expedition and network sections), the leaders the expedition section, the organisers
+    the Kennisboostweken, the municipal editor their municipality page; Wagtail sends them back there from any page
+    outside it."""
     checker = Checker(client, actors[role])
     section = actors[role].section
     section_url = section and reverse("wagtailadmin_explore", args=[section.pk])
@@ -364,6 +424,11 @@ def test_copy_a_demo_page_of_every_type_with_its_children(client, admin_client, 
     if page_type in SINGLETON_PAGE_TYPES:
         assert response.status_code == 200 and response.context["form"].errors, "a second one is refused"
         assert copied is None
+    elif page_type in ONE_PER_NETWORK_PAGE_TYPES:
+        assert response.status_code == 302 and response.url == copy_url, "refused with a message"
+        assert copied is None
+        assert tree(original) == original_tree
+        return
     else:
         assert response.status_code == 302, response.context["form"].errors if response.context else response
         assert copied is not None
