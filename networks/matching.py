@@ -335,6 +335,7 @@ def municipality_matches_context(page, request, form=None, refusal=""):
         "match_request_sent": sent and form is None,
         "match_request_open": form is not None or bool(refusal) or parameter == OPEN_FORM_VALUE,
         "match_request_open_url": f"?{REQUEST_SENT_PARAMETER}={OPEN_FORM_VALUE}#{FORM_ANCHOR}",
+        "match_request_action": f"?{REQUEST_SENT_PARAMETER}={OPEN_FORM_VALUE}",  # without the anchor: errors take focus
         "match_request_refusal": refusal,
         "match_request_anchor": FORM_ANCHOR,
     }

@@ -1,5 +1,6 @@
 """The agenda overview and the match request form in a real browser: axe (WCAG 2.1 AA) with zero violations,
-keyboard only, and no sideways scrolling at 320 px, for the overview and every state of the form."""
+keyboard only, and no sideways scrolling at 320 px, for the overview and every state of the form (closed behind
+its button, empty, with errors, sent)."""
 
 import datetime
 
@@ -91,10 +92,20 @@ def test_the_overview_reflows_at_320_px(network_site, chromium_browser, live_url
 def test_the_match_request_form_in_every_state(network_site, chromium_browser, live_url):
     zwolle = network_site["zwolle"]
     for page in open_tab(chromium_browser, live_url, viewport=NARROW):
-        # Empty
+        # Closed: the cached page has a button that opens the form (and no form, so no token).
         page.goto(live_url + zwolle.url)
         assert page.locator("#matches-heading").inner_text() == "Gemeenten om van te leren"
         assert "Deventer" in page.locator(".matches__list").inner_text()
+        assert page.locator("form.match-request__form").count() == 0
+        assert_no_sideways_scrolling(page)
+        assert_no_axe_violations(page)
+
+        # Empty: opened with the button, by keyboard.
+        tab_to(page, "document.activeElement.textContent.trim() === 'Vraag een koppeling aan'")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "koppeling=1" in page.url
+        assert page.locator("form.match-request__form").count() == 1
         assert_no_sideways_scrolling(page)
         assert_no_axe_violations(page)
 
