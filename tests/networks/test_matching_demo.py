@@ -21,4 +21,5 @@ def test_a_demo_municipality_page_shows_its_matches(demo, client):
     html = client.get(zwolle.url).content.decode()
     assert "Gemeenten om van te leren" in html
     assert "werkt ook aan" in html
-    assert 'name="question"' in html
+    assert "Vraag een koppeling aan</a>" in html and 'name="question"' not in html  # the cached page: a button
+    assert 'name="question"' in client.get(zwolle.url + "?koppeling=1").content.decode()
