@@ -217,7 +217,7 @@ POST_PHASES = {
     "form validation": [("django/forms/forms.py", "full_clean")],
     "register() incl. commit and after-commit work": [("events/registrations.py", "register")],
     "  transaction: lock, count, insert, outbox row": [("events/registrations.py", "_register_locked")],
-    "  after commit: render and enqueue the mail": [("events/outbox.py", "prepare_and_enqueue")],
+    "  after commit: enqueue the mail (rendered by the worker)": [("events/outbox.py", "enqueue")],
     "  page cache: new content generation": [("core/caching.py", "_bump"), ("core/caching.py", "bump_generation")],
 }
 
