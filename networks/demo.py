@@ -140,6 +140,7 @@ def _municipality_pages(demo, network, parent):
 
 
 def _agendas(demo, pages):
+    LifeDomain.ensure_all()
     domains = {domain.code: domain for domain in LifeDomain.objects.all()}
     for spec in AGENDAS:
         parent = pages.get(spec["cbs_code"])

@@ -5,13 +5,15 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from . import permissions
-from .models import MunicipalityPage, NetworkIndexPage
+from .models import LifeDomain, MunicipalityPage, NetworkIndexPage
 
 
 def set_up_after_migrate(sender, using=DEFAULT_DB_ALIAS, **kwargs):
-    """The workflow after every migrate (also after a test flush); skipped when migrated back to zero."""
+    """The life domains and the workflow after every migrate (also after a test flush, which empties the rows the
+    data migration made); skipped when migrated back to zero."""
     if NetworkIndexPage._meta.db_table not in connections[using].introspection.table_names():
         return
+    LifeDomain.ensure_all(using)
     permissions.ensure_workflow()
 
 

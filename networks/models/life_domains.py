@@ -22,6 +22,13 @@ class LifeDomain(models.Model):
     def __str__(self):
         return str(self.label)
 
+    @classmethod
+    def ensure_all(cls, using=None):
+        """The nine rows, as the data migration makes them; again after a test flush emptied the table."""
+        manager = cls.objects.db_manager(using) if using else cls.objects
+        for order, code in enumerate(LifeDomainCode.values):
+            manager.update_or_create(code=code, defaults={"sort_order": order})
+
     @property
     def label(self):
         return LifeDomainCode(self.code).label
