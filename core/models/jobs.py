@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-CONTEXT = "scheduled job"  # short labels that mean something else elsewhere ("Running" expeditions)
+# Short labels take the context "scheduled job": they mean something else elsewhere ("Running" of an expedition).
 
 
 class ScheduledJob(models.Model):
@@ -18,13 +18,13 @@ class ScheduledJob(models.Model):
     """
 
     class Outcome(models.TextChoices):
-        RUNNING = "running", pgettext_lazy(CONTEXT, "Running")
-        SUCCEEDED = "succeeded", pgettext_lazy(CONTEXT, "Succeeded")
-        FAILED = "failed", pgettext_lazy(CONTEXT, "Failed")
+        RUNNING = "running", pgettext_lazy("scheduled job", "Running")
+        SUCCEEDED = "succeeded", pgettext_lazy("scheduled job", "Succeeded")
+        FAILED = "failed", pgettext_lazy("scheduled job", "Failed")
 
     class Trigger(models.TextChoices):
-        SCHEDULE = "schedule", pgettext_lazy(CONTEXT, "Schedule")
-        MANUAL = "manual", pgettext_lazy(CONTEXT, "By hand")
+        SCHEDULE = "schedule", pgettext_lazy("scheduled job", "Schedule")
+        MANUAL = "manual", pgettext_lazy("scheduled job", "By hand")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -66,5 +66,5 @@ class ScheduledJob(models.Model):
 
     def get_outcome_label(self):
         if self.interrupted:
-            return pgettext_lazy(CONTEXT, "Interrupted")
-        return self.get_last_outcome_display() or pgettext_lazy(CONTEXT, "Never run")
+            return pgettext_lazy("scheduled job", "Interrupted")
+        return self.get_last_outcome_display() or pgettext_lazy("scheduled job", "Never run")
