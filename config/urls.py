@@ -18,6 +18,9 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
+    path("account/", include("accounts.urls")),
+    path("account/", include("allauth.urls")),
+    path("", include("community.urls")),
     path("documents/", include(wagtaildocs_urls)),
     # Each section mounts its own routes (feeds, forms, search) before Wagtail's catch-all.
     path("", include("expeditions.urls")),

@@ -76,6 +76,7 @@ class NetworkPage(BasePage):
         "networks.MunicipalityIndexPage",
         "networks.NetworkMeetingPage",
         "networks.InclusionAgendaOverviewPage",
+        "community.ForumPage",
         "core.ContentPage",
     ]
 

@@ -3,9 +3,11 @@ sibling section):
 
 * ``core`` imports no other app of the project;
 * ``events`` (the shared event engine and outbox) imports only core;
+* ``accounts`` (members, django-allauth) imports only core;
+* ``community`` (forum, reactions, following, moderation) imports core, events (the outbox) and accounts;
 * ``search`` imports only core: it reads content through attributes (``search_province``, ``search_municipalities``)
   and Wagtail's registry of indexed models, never by importing a section;
-* the sections import only core and events, never a sibling section or search (bulk saves use
+* the sections import only core, events and community (reactions), never a sibling section or search (bulk saves use
   ``core.indexing.bulk_changes()``, which search hooks into).
 
 Every .py file of each app is parsed, migrations included: imports anywhere in a module (also inside functions)
@@ -22,8 +24,10 @@ SECTIONS = ("expeditions", "knowledgeboost", "networks", "tips", "stories")
 ALLOWED = {
     "core": set(),
     "events": {"core"},
+    "accounts": {"core"},
+    "community": {"core", "events", "accounts"},
     "search": {"core"},
-    **{section: {"core", "events"} for section in SECTIONS},
+    **{section: {"core", "events", "community"} for section in SECTIONS},
 }
 PROJECT_APPS = set(ALLOWED)
 

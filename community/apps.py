@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    name = "community"
+    verbose_name = _("Community")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Each area of the community app connects its own signals, outbox kinds and jobs.
+        from community import moderation, notifications, posting, reactions  # noqa: F401

@@ -1,0 +1,1 @@
+"""notifications: see community/models and HELPERS.md; filled in by its owner."""

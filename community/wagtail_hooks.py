@@ -1,0 +1,1 @@
+"""Wagtail admin hooks of the community app (moderation queue, log, menu): owned by the moderation area."""
