@@ -46,6 +46,9 @@ class Follow(models.Model):
             models.UniqueConstraint(fields=["user", "theme"], name="community_follow_theme_unique"),
         ]
 
+    def __str__(self):
+        return f"{self.user_id} follows {self.thread_id or self.category_id or self.forum_id or self.theme_id}"
+
 
 class NotificationKind(models.TextChoices):
     REPLY = "reply", _("New reply")
@@ -82,3 +85,6 @@ class Notification(models.Model):
                 fields=["user", "page"], condition=Q(page__isnull=False), name="community_one_notification_per_page"
             ),
         ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.user_id}"

@@ -62,3 +62,6 @@ class ReadMarker(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "thread"], name="community_readmarker_unique")]
+
+    def __str__(self):
+        return f"{self.user_id} read {self.thread_id} at {self.read_at}"

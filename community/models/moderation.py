@@ -37,6 +37,9 @@ class Report(models.Model):
             models.UniqueConstraint(fields=["post", "reporter"], name="community_one_report_per_member"),
         ]
 
+    def __str__(self):
+        return f"{self.get_reason_display()} (#{self.post_id})"
+
 
 class ModerationAction(models.Model):
     """The log: who did what to which post, topic or member, when and why. Never edited, never deleted."""
@@ -93,3 +96,6 @@ class ModerationAction(models.Model):
         verbose_name = _("moderation action")
         verbose_name_plural = _("moderation log")
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.created_at:%Y-%m-%d %H:%M}"

@@ -114,6 +114,11 @@ class Thread(models.Model):
     def __str__(self):
         return self.title or f"{self.get_kind_display()} {self.target_type_id}:{self.target_id}"
 
+    def get_absolute_url(self):
+        from community.links import thread_url
+
+        return thread_url(self)
+
     @property
     def is_topic(self):
         return self.kind == ThreadKind.TOPIC
@@ -170,6 +175,11 @@ class Post(models.Model):
 
     def __str__(self):
         return f"#{self.pk} in {self.thread_id}"
+
+    def get_absolute_url(self):
+        from community.links import post_url
+
+        return post_url(self)
 
     @property
     def anchor(self):

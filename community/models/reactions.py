@@ -52,3 +52,6 @@ class ViewCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["target_type", "target_id"], name="community_viewcount_unique"),
         ]
+
+    def __str__(self):
+        return f"{self.target_type_id}:{self.target_id} viewed {self.count}x"

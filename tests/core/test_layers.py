@@ -3,7 +3,7 @@ sibling section):
 
 * ``core`` imports no other app of the project;
 * ``events`` (the shared event engine and outbox) imports only core;
-* ``accounts`` (members, django-allauth) imports only core;
+* ``accounts`` (members, django-allauth) imports core and events (its mails go through the outbox);
 * ``community`` (forum, reactions, following, moderation) imports core, events (the outbox) and accounts;
 * ``search`` imports only core: it reads content through attributes (``search_province``, ``search_municipalities``)
   and Wagtail's registry of indexed models, never by importing a section;
@@ -24,7 +24,7 @@ SECTIONS = ("expeditions", "knowledgeboost", "networks", "tips", "stories")
 ALLOWED = {
     "core": set(),
     "events": {"core"},
-    "accounts": {"core"},
+    "accounts": {"core", "events"},
     "community": {"core", "events", "accounts"},
     "search": {"core"},
     **{section: {"core", "events", "community"} for section in SECTIONS},
