@@ -43,10 +43,12 @@ HEADER = "X-Page-Cache"
 # Models whose rows change without changing what any page shows: logs, queues, caches of their own,
 # accounts, drafts and workflow state. Saving one of these never invalidates the page cache.
 IGNORED_APPS = {
+    "account",  # allauth's email addresses and confirmations
     "admin",
     "auth",
     "contenttypes",
     "django_tasks_database",
+    "mfa",
     "search",
     "sessions",
     "wagtailadmin",
@@ -56,6 +58,13 @@ IGNORED_APPS = {
     "wagtailusers",
 }
 IGNORED_MODELS = {
+    # What members do that no anonymous page shows (a post that becomes visible or hidden does bump).
+    "community.follow",
+    "community.moderationaction",
+    "community.notification",
+    "community.readmarker",
+    "community.report",
+    "community.viewcount",
     "core.customrendition",
     "core.scheduledjob",
     "core.user",
