@@ -168,6 +168,8 @@ class Post(models.Model):
         verbose_name = _("post")
         verbose_name_plural = _("posts")
         ordering = ["created_at", "pk"]
+        # Members (or groups, e.g. municipal officials) with this permission skip the approval of a first post.
+        permissions = [("post_without_approval", _("Can post without approval"))]
         indexes = [
             models.Index(fields=["thread", "status", "created_at"], name="community_post_thread"),
             models.Index(fields=["author", "created_at"], name="community_post_author"),
