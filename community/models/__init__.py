@@ -1,6 +1,6 @@
 """Forum, reactions, following, notifications and moderation: everything members write on the public site."""
 
-from .follow import Follow, FollowFrequency, Notification, NotificationKind
+from .follow import Follow, FollowFrequency, Notification, NotificationKind, NotificationSettings
 from .forum import ForumCategory, ForumPage, ReadMarker
 from .moderation import ModerationAction, Report, ReportReason
 from .posts import HiddenReason, Post, PostStatus, Thread, ThreadKind
@@ -16,6 +16,7 @@ __all__ = [
     "ModerationAction",
     "Notification",
     "NotificationKind",
+    "NotificationSettings",
     "Post",
     "PostStatus",
     "ReactionsMixin",

@@ -67,16 +67,29 @@ class Notification(models.Model):
     thread = models.ForeignKey("community.Thread", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     frequency = models.CharField(max_length=16, choices=FollowFrequency.choices, default=FollowFrequency.INSTANT)
+    # The follow that brought it (the most specific one); empty for a mention, or once the follow was stopped.
+    follow = models.ForeignKey(Follow, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     # Set when the mail (instant or digest) was queued in the outbox; a digest claims its rows by setting it.
+    # Also set, without ``email``, for an item that was dropped (hidden meanwhile, follow stopped, mail off).
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # The outbox mail that carries it: its renderer and List-Unsubscribe header read the notifications from here.
+    email = models.ForeignKey("events.OutboxEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["user", "read_at", "-created_at"], name="community_notification_user")]
+        indexes = [
+            models.Index(fields=["user", "read_at", "-created_at"], name="community_notification_user"),
+            # The digest's work list: unsent daily/weekly items.
+            models.Index(
+                fields=["frequency", "created_at"],
+                condition=Q(emailed_at__isnull=True),
+                name="community_notification_due",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "post"], condition=Q(post__isnull=False), name="community_one_notification_per_post"
@@ -88,3 +101,20 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.user_id}"
+
+
+class NotificationSettings(models.Model):
+    """A member's choice about notification mail; without a row, mail is on."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, primary_key=True, on_delete=models.CASCADE, related_name="notification_settings"
+    )
+    email_enabled = models.BooleanField(_("email about notifications"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self):
+        return f"{self.user_id}: email {'on' if self.email_enabled else 'off'}"
