@@ -51,16 +51,21 @@ class NothingSentError(Exception):
     """The mail backend returned without error but reports that it sent nothing."""
 
 
-# kind -> label (admin), and kind -> function(email) -> {subject, body_text, body_html, attachments}.
+# kind -> label (admin), kind -> function(email) -> {subject, body_text, body_html, attachments}, and
+# kind -> function(email) -> {header: value} (extra headers, e.g. List-Unsubscribe, added each time it is sent).
 _kind_labels = {}
 _renderers = {}
+_header_builders = {}
 
 
-def register_kind(kind, label, renderer=None):
-    """Name a kind of mail for the admin; ``renderer`` writes mails of this kind that were queued unwritten."""
+def register_kind(kind, label, renderer=None, headers=None):
+    """Name a kind of mail for the admin; ``renderer`` writes mails of this kind that were queued unwritten;
+    ``headers(email)`` returns extra headers for each mail of this kind when it is sent."""
     _kind_labels[kind] = label
     if renderer is not None:
         _renderers[kind] = renderer
+    if headers is not None:
+        _header_builders[kind] = headers
 
 
 def kind_label(kind):
@@ -137,6 +142,7 @@ def build_message(email):
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email.to],
+        headers=_header_builders[email.kind](email) if email.kind in _header_builders else None,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
