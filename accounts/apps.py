@@ -6,3 +6,11 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from events.outbox import register_kind
+
+        from accounts import signals  # noqa: F401
+        from accounts.adapter import EMAIL_KIND
+
+        register_kind(EMAIL_KIND, _("Account (sign-up, password, email address)"))

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-# Profile, delete-account and member pages (accounts/views.py); allauth's own routes are mounted beside these.
-urlpatterns = []
+from accounts import views
+
+# Profile and delete-account pages; allauth's own routes are mounted beside these under /account/.
+urlpatterns = [
+    path("profiel/", views.profile_edit, name="accounts_profile"),
+    path("verwijderen/", views.account_delete, name="accounts_delete"),
+]

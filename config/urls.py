@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("account/", include("accounts.urls")),
     path("account/", include("allauth.urls")),
+    path("leden/", include("accounts.urls_members")),
     path("", include("community.urls")),
     path("documents/", include(wagtaildocs_urls)),
     # Each section mounts its own routes (feeds, forms, search) before Wagtail's catch-all.

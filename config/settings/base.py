@@ -144,6 +144,50 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 # --- accounts (django-allauth): owned by accounts/; see accounts/README section in the project README ---
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Members log in with their email address or their username (the @mention handle).
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupProfileForm"  # adds the display name
+ACCOUNT_FORMS = {"login": "accounts.login.LoginForm"}
+ACCOUNT_USERNAME_VALIDATORS = "accounts.validators.USERNAME_VALIDATORS"
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_USERNAME_BLACKLIST = ["admin", "beheer", "beheerder", "moderator", "redactie", "kennisplatform"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one is verified before it replaces the old one
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # "your password/email was changed" mails
+ACCOUNT_LOGOUT_ON_GET = False  # logging out is a POST (a link cannot log anyone out)
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_SESSION_REMEMBER = None  # the login form asks "Remember me"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Kennisplatform] "
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "confirm_email": "1/180s/key",
+    "reauthenticate": "10/m/user",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Two-factor authentication (allauth.mfa): an authenticator app (TOTP) and recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Kennisplatform"
+# Staff (Django staff or Wagtail admin access) must activate an authenticator before they reach /admin/
+# (accounts.middleware.StaffTwoFactorMiddleware). On in production.py.
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", False)
+# The Wagtail admin logs in through allauth, so the second factor is asked there too
+# (Wagtail's /admin/login/ forwards to allauth's login: accounts.middleware.StaffTwoFactorMiddleware.)
+MIDDLEWARE = [*MIDDLEWARE, "accounts.middleware.StaffTwoFactorMiddleware"]
+# Sessions: two weeks for "Remember me", otherwise until the browser closes; never readable by scripts.
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 # --- end accounts ---
 
 # Internationalisation: the public site and the admin speak Dutch.

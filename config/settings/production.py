@@ -27,3 +27,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Accounts: staff open the Wagtail admin only with an authenticator app (accounts.middleware).
+STAFF_REQUIRE_2FA = env_bool("STAFF_REQUIRE_2FA", True)  # noqa: F405
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,0 +1,20 @@
+"""Usernames are the @mention handles: short, plain and unique regardless of case."""
+
+from django.core.validators import MaxLengthValidator, RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+USERNAME_MIN_LENGTH = 3
+USERNAME_MAX_LENGTH = 30
+USERNAME_PATTERN = r"^[A-Za-z0-9_-]+\Z"
+
+USERNAME_VALIDATORS = [
+    RegexValidator(
+        USERNAME_PATTERN,
+        _("A username may only contain letters, digits, - and _ (no spaces)."),
+        code="invalid_username",
+    ),
+    MaxLengthValidator(
+        USERNAME_MAX_LENGTH,
+        _("A username has at most %(limit_value)d characters."),
+    ),
+]
