@@ -30,6 +30,11 @@ SCHEDULE = [
         description=_("Queues the reminder with the meeting link one working day before each session."),
     ),
     Job(
+        "send_digests",
+        "*/5 * * * *",
+        description=_("Queues the daily and weekly digests of the community's notifications that are due."),
+    ),
+    Job(
         "anonymise_registrations",
         "30 3 * * *",
         description=_("Removes personal data from registrations of sessions that ended long enough ago."),
@@ -45,6 +50,11 @@ SCHEDULE = [
         args=("--queue-name", "*", "--min-age-days", "14"),
         description=_("Deletes results of background tasks that finished more than 14 days ago."),
         enabled=database_task_backend,
+    ),
+    Job(
+        "flush_view_counts",
+        "*/5 * * * *",
+        description=_("Adds the page and tip views counted in the cache to the view counts in the database."),
     ),
     Job(
         "clearsessions",

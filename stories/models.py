@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from community.models import ReactionsMixin
 from core.blocks import BaseStreamBlock
 from core.forms import TaxonomyFilterForm
 from core.models import Audience, BasePage, Theme
@@ -80,7 +81,7 @@ class StoryIndexPage(BasePage):
         return context
 
 
-class StoryPage(BasePage):
+class StoryPage(ReactionsMixin, BasePage):
     """One story of a volunteer, professional or organisation, with a portrait and a pull quote."""
 
     person_name = models.CharField(
@@ -127,6 +128,7 @@ class StoryPage(BasePage):
 
     objects = PageManager.from_queryset(StoryPageQuerySet)()
 
+    settings_panels = [*Page.settings_panels, *ReactionsMixin.reactions_panels]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(

@@ -20,6 +20,17 @@ class ReactionsMixin(models.Model):
     class Meta:
         abstract = True
 
+    def serve(self, request, *args, **kwargs):
+        """Serve the page; once it is rendered, mark the response with what it counts as a view of (if anything).
+
+        The template asks for the view count of a page or tip (``{% reactions_meta %}``), which notes the target
+        on the request; the header then travels with the response into the page cache, so cache hits count too
+        (community.middleware.ViewCountMiddleware counts and strips it).
+        """
+        from community.reactions import mark_view_after_render
+
+        return mark_view_after_render(request, super().serve(request, *args, **kwargs))
+
 
 @register_setting(icon="comment")
 class CommunitySettings(BaseSiteSetting):

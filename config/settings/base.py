@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views from the shared cache (core/caching.py); 304s for cached and other pages alike.
     "django.middleware.http.ConditionalGetMiddleware",
+    "community.middleware.ViewCountMiddleware",  # counts views of cached and rendered pages alike (no cookies)
     "core.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from community.models import ReactionsMixin
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 from core.rich_text import LIMITED_FEATURES
@@ -19,7 +20,7 @@ from .choices import Lens, TargetGroup
 from .querysets import LessonPageManager
 
 
-class LessonPage(BasePage):
+class LessonPage(ReactionsMixin, BasePage):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -108,6 +109,7 @@ class LessonPage(BasePage):
         MultiFieldPanel([FieldPanel("listing_image")], heading=_("Listing")),
         *BasePage.taxonomy_panels,
     ]
+    settings_panels = [*Page.settings_panels, *ReactionsMixin.reactions_panels]
 
     search_fields = [
         *BasePage.search_fields,

@@ -16,6 +16,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from community.models import ReactionsMixin
 from core.models import BasePage
 from core.rich_text import LIMITED_FEATURES
 from networks.forms import InclusionAgendaPageForm
@@ -58,7 +59,7 @@ class InclusionAgendaPageQuerySet(PageQuerySet):
         return self.filter(life_domains__code__in=domain_codes).distinct()
 
 
-class InclusionAgendaPage(RoutablePageMixin, BasePage):
+class InclusionAgendaPage(ReactionsMixin, RoutablePageMixin, BasePage):
     """A municipality's Lokale Inclusie Agenda: its status, what it covers, and the agenda itself as PDF."""
 
     status = models.CharField(
@@ -157,6 +158,8 @@ class InclusionAgendaPage(RoutablePageMixin, BasePage):
             heading=_("Contact"),
         ),
     ]
+
+    settings_panels = [*Page.settings_panels, *ReactionsMixin.reactions_panels]
 
     search_fields = [
         *BasePage.search_fields,

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from community.models import ReactionsMixin
 from core.forms import TaxonomyFilterForm
 from core.models import Audience, BasePage, Theme
 
@@ -79,7 +80,7 @@ class TipCollectionPageQuerySet(PageQuerySet):
         return collections.distinct()
 
 
-class TipCollectionPage(RoutablePageMixin, BasePage):
+class TipCollectionPage(ReactionsMixin, RoutablePageMixin, BasePage):
     """A set of tips from one occasion. Every tip has an anchor here and its own permalink below this page."""
 
     occasion = models.CharField(
@@ -116,6 +117,8 @@ class TipCollectionPage(RoutablePageMixin, BasePage):
         ),
         InlinePanel("tips", label=_("Tips"), heading=_("Tips")),
     ]
+    # The switch turns reactions off for every tip of the collection (each tip has its own reactions).
+    settings_panels = [*BasePage.settings_panels, *ReactionsMixin.reactions_panels]
 
     search_fields = [
         *BasePage.search_fields,

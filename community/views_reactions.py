@@ -1,0 +1,56 @@
+"""Posting a reaction below a page or tip: POST, then back to the page at the new reaction (#reactie-<id>)."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseRedirect
+from django.views.decorators.http import require_POST
+
+from community import reactions
+
+
+@require_POST
+def react(request, content_type_id, object_id):
+    target = reactions.resolve_target(content_type_id, object_id)
+    if target is None:
+        raise Http404
+    url = reactions.target_url(target, request)
+    if not request.user.is_authenticated:
+        return redirect_to_login(f"{url}#{reactions.ANCHOR}")
+    thread, _count = reactions.summary_for(request, target)
+    if (
+        not reactions.reactions_allowed(target, request)
+        or (thread is not None and thread.is_locked)
+        or not reactions.can_post(request.user)
+    ):
+        # The page says why ("Reageren is gesloten", or what the member still has to do).
+        return HttpResponseRedirect(f"{url}#{reactions.ANCHOR}")
+
+    from community.posting import PostingError, create_reaction
+
+    form = reactions.new_form(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            post = create_reaction(
+                user=request.user,
+                target=target,
+                body=data["body"],
+                image=data.get("image") or None,
+                image_alt=data.get("image_alt") or "",
+            )
+        except PostingError as error:
+            form.add_error(None, error)
+        else:
+            return HttpResponseRedirect(reactions.reaction_url(post, request, target=target))
+    return render_with_form(request, target, form)
+
+
+def render_with_form(request, target, form):
+    """The page (or tip) again, with the reaction form and its errors where the member left it."""
+    request._kp_reaction_form = (reactions.target_key(target), form)
+    page = reactions.switch_page(target)
+    if hasattr(page, "resolve_subpage"):  # a routable page: serve the route the target lives at (a tip)
+        page_url = page.get_url(request) or ""
+        subpath = reactions.target_url(target, request)[len(page_url) :]
+        view, args, kwargs = page.resolve_subpage(f"/{subpath}")
+        return page.serve(request, view, args, kwargs)
+    return page.serve(request)
