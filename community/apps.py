@@ -10,3 +10,5 @@ class CommunityConfig(AppConfig):
     def ready(self):
         # Each area of the community app connects its own signals, outbox kinds and jobs.
         from community import moderation, notifications, posting, reactions  # noqa: F401
+        # search+demo area: forum topics kept up to date in the site search; the demo's forum (seed_demo hook).
+        from community import demo, search  # noqa: F401

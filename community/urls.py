@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("community.urls_reactions")),
     path("", include("community.urls_follow")),
     path("", include("community.urls_moderation")),
+    path("", include("community.urls_feeds")),
 ]

@@ -23,3 +23,18 @@ def bulk_changes():
         for context_manager in list(_handlers.values()):
             stack.enter_context(context_manager())
         yield
+
+
+_change_handlers = {}
+
+
+def register_object_changed(name, handler):
+    """Call ``handler(obj)`` for every ``object_changed(obj)``; registering a name again replaces it."""
+    _change_handlers[name] = handler
+
+
+def object_changed(obj):
+    """Tell the indexes that `obj` changed without being saved itself (a reply in a forum topic, its author
+    blocked): they refresh or drop its entry as after a save of it (inside ``bulk_changes()``: collected)."""
+    for handler in list(_change_handlers.values()):
+        handler(obj)

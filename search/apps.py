@@ -8,11 +8,13 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from core.health import register_check
-        from core.indexing import register_bulk_changes
+        from core.indexing import register_bulk_changes, register_object_changed
         from search import health, indexing, signals
 
         signals.connect()
         # Sections wrap bulk saves in core.indexing.bulk_changes(), which enters search's bulk block.
         register_bulk_changes("search", indexing.bulk_changes)
+        # Objects whose search text changed without a save of their own (a forum topic's posts) report it there.
+        register_object_changed("search", signals.on_object_changed)
         # /readyz reports the search backend too.
         register_check("search", health.check_search)

@@ -179,7 +179,9 @@ def read_municipalities(obj, context):
 
 
 def type_label(type_key):
-    """The model's verbose name ("Pagina") for a type key such as core.contentpage; the key when no such model."""
+    """The model's ``search_type_label`` or verbose name ("Pagina") for a type key such as core.contentpage; the key
+    when no such model. (A model that holds more than what search shows names what it shows: a forum's threads are
+    "Forumonderwerp".)"""
     from django.apps import apps
     from django.utils.text import capfirst
 
@@ -187,7 +189,7 @@ def type_label(type_key):
         model = apps.get_model(type_key)
     except (LookupError, ValueError):
         return type_key
-    return str(capfirst(model._meta.verbose_name))
+    return str(capfirst(getattr(model, "search_type_label", None) or model._meta.verbose_name))
 
 
 def type_labels(values):

@@ -69,6 +69,12 @@ def on_other_saved(sender, instance, **kwargs):
         _after_commit((indexing.index_object, instance))
 
 
+def on_object_changed(instance):
+    """``core.indexing.object_changed``: refresh an object's document as after its save (a topic's new reply)."""
+    if indexing.is_searchable_model(type(instance)):
+        on_other_saved(type(instance), instance)
+
+
 def on_other_deleted(sender, instance, **kwargs):
     indexing.safely(indexing.remove_object, instance)
     _facets_changed()

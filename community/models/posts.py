@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .thread_search import SearchableTopic  # search+demo area: forum topics in the site search
+
 POST_MAX_LENGTH = 10_000
 TITLE_MAX_LENGTH = 150
 
@@ -51,7 +53,7 @@ class ThreadQuerySet(models.QuerySet):
         )
 
 
-class Thread(models.Model):
+class Thread(SearchableTopic, models.Model):
     """A forum topic (``forum``, ``category`` and ``title`` set) or the reactions on one page or tip (``target``)."""
 
     kind = models.CharField(_("kind"), max_length=16, choices=ThreadKind.choices)

@@ -1,0 +1,1 @@
+"""seed_demo content of the community (search+demo area): written next."""
