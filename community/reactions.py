@@ -212,9 +212,9 @@ def can_post(user):
     """A member who may write: logged in with a verified e-mail address (posting checks the rest)."""
     if user is None or not user.is_authenticated:
         return False
-    from allauth.account.models import EmailAddress
+    from community.posting import is_verified
 
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
+    return is_verified(user)
 
 
 def posts_for(thread, user, moderator=False):
@@ -251,10 +251,10 @@ def reaction_form_for(request, obj):
     return None
 
 
-def new_form(data=None, files=None):
+def new_form(data=None, files=None, user=None):
     from community.forms import ReactionForm
 
-    return ReactionForm(data, files, auto_id="reaction-%s")
+    return ReactionForm(data, files, user=user, auto_id="reaction-%s")
 
 
 def component_context(request, obj):
@@ -278,7 +278,7 @@ def component_context(request, obj):
     form = None
     member = can_post(user) if not locked else False
     if member:
-        form = reaction_form_for(request, obj) or new_form()
+        form = reaction_form_for(request, obj) or new_form(user=user)
     content_type = content_type_of(obj)
     url = target_url(obj, request)
     return {

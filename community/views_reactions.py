@@ -26,7 +26,7 @@ def react(request, content_type_id, object_id):
 
     from community.posting import PostingError, create_reaction
 
-    form = reactions.new_form(request.POST, request.FILES)
+    form = reactions.new_form(request.POST, request.FILES, user=request.user)
     if form.is_valid():
         data = form.cleaned_data
         try:

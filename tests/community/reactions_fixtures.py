@@ -56,11 +56,11 @@ def reactions_thread(target):
     return thread
 
 
-def add_reactions(target, count, status=PostStatus.VISIBLE, author=None, **kwargs):
+def add_reactions(target, count, status=PostStatus.VISIBLE, author=None, text="Reactie nummer", **kwargs):
     """``count`` reactions made directly (without the posting rules), oldest first."""
     thread = reactions_thread(target)
     author = author or MemberFactory()
     return [
-        PostFactory(thread=thread, author=author, status=status, body=f"Reactie nummer {number}.", **kwargs)
+        PostFactory(thread=thread, author=author, status=status, body=f"{text} {number}.", **kwargs)
         for number in range(count)
     ]
