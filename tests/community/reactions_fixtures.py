@@ -1,6 +1,7 @@
 """Fixtures of the reactions tests: one page of each type that takes reactions, and a tip.
 
-Imported by name into the tests/community/test_reactions_*.py modules (the shared conftest has the members).
+Imported into the tests/community/test_reactions_*.py modules as ``*_fixture`` (pytest registers them as ``story``,
+``lesson``, ``tip`` and ``agenda``; the shared conftest has the members).
 """
 
 import pytest
@@ -20,28 +21,28 @@ from stories.factories import StoryIndexPageFactory, StoryPageFactory
 from tips.factories import TipCollectionIndexPageFactory, TipCollectionPageFactory, TipFactory
 
 
-@pytest.fixture
-def story(home_page):
+@pytest.fixture(name="story")
+def story_fixture(home_page):
     index = StoryIndexPageFactory(parent=home_page)
     return StoryPageFactory(parent=index, title="Het verhaal van Fatima", slug="fatima")
 
 
-@pytest.fixture
-def lesson(home_page):
+@pytest.fixture(name="lesson")
+def lesson_fixture(home_page):
     index = ExpeditionIndexPageFactory(parent=home_page)
     expedition = ExpeditionPageFactory(parent=index, slug="expeditie-zwolle")
     return LessonPageFactory(parent=expedition, title="Jongeren bereik je persoonlijk", slug="jongeren")
 
 
-@pytest.fixture
-def tip(home_page):
+@pytest.fixture(name="tip")
+def tip_fixture(home_page):
     index = TipCollectionIndexPageFactory(parent=home_page)
     collection = TipCollectionPageFactory(parent=index, slug="bijeenkomst")
     return TipFactory(page=collection, title="Vraag mensen persoonlijk")
 
 
-@pytest.fixture
-def agenda(home_page):
+@pytest.fixture(name="agenda")
+def agenda_fixture(home_page):
     networks = NetworkIndexPageFactory(parent=home_page)
     network = NetworkPageFactory(parent=networks)
     municipalities = MunicipalityIndexPageFactory(parent=network)

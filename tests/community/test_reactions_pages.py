@@ -11,7 +11,14 @@ from community.factories import MemberFactory
 from community.models import CommunitySettings, Post, PostStatus, ViewCount
 from community.reactions import PER_PAGE, content_type_of
 from core.factories import UserFactory
-from tests.community.reactions_fixtures import add_reactions, agenda, lesson, reactions_thread, story, tip  # noqa: F401
+from tests.community.reactions_fixtures import (  # noqa: F401 (fixtures)
+    add_reactions,
+    agenda_fixture,
+    lesson_fixture,
+    reactions_thread,
+    story_fixture,
+    tip_fixture,
+)
 
 pytestmark = pytest.mark.django_db
 
