@@ -8,9 +8,8 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from events.outbox import register_kind
-
         from accounts import signals  # noqa: F401
         from accounts.adapter import EMAIL_KIND
+        from events.outbox import register_kind
 
         register_kind(EMAIL_KIND, _("Account (sign-up, password, email address)"))

@@ -123,4 +123,3 @@ class DeleteAccountForm(forms.Form):
     @property
     def keep_posts(self):
         return self.cleaned_data["posts"] == self.KEEP
-
