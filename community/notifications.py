@@ -30,7 +30,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import models, transaction
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -269,14 +270,49 @@ def shown():
     return (Q(post__isnull=False) & post_shown) | (Q(post__isnull=True, page__isnull=False) & Q(page__live=True))
 
 
+def with_post_position(queryset):
+    """Annotates ``post_before``: the visible posts before each notification's post in its thread (its page number
+    for the link, as ``links.page_number`` counts it), in the same query instead of one per notification."""
+    from community.models import Post
+
+    before = (
+        Post.objects.filter(thread_id=OuterRef("post__thread_id"), status=PostStatus.VISIBLE)
+        .filter(
+            Q(created_at__lt=OuterRef("post__created_at"))
+            | Q(created_at=OuterRef("post__created_at"), pk__lt=OuterRef("post_id"))
+        )
+        .order_by()
+        .values("thread_id")
+        .annotate(count=models.Count("pk"))
+        .values("count")
+    )
+    return queryset.annotate(post_before=Coalesce(Subquery(before), 0))
+
+
 def for_member(user):
     """The member's notifications that may be shown, newest first, with what their listing needs."""
-    return (
+    return with_post_position(
         Notification.objects.filter(user=user)
         .filter(shown())
         .select_related("post__thread__forum", "post__thread__category", "post__author__profile", "page")
         .prefetch_related("post__thread__target")
     )
+
+
+def post_link(notification):
+    """The URL of the notification's post (relative); uses ``post_before`` when the queryset annotated it."""
+    from community import links
+
+    post = notification.post
+    before = getattr(notification, "post_before", None)
+    if before is None or post.thread.kind != ThreadKind.TOPIC:
+        return post.get_absolute_url() or post.thread.get_absolute_url()
+    url = links.thread_url(post.thread)
+    if not url:
+        return ""
+    number = before // links.TOPIC_POSTS_PER_PAGE + 1
+    query = f"?{links.PAGE_PARAMETER}={number}" if number > 1 else ""
+    return f"{url}{query}#{post.anchor}"
 
 
 def unread_count(user):
@@ -329,7 +365,7 @@ def describe(notification):
         return {
             "kind": notification.get_kind_display(),
             "title": thread_title(thread),
-            "url": post.get_absolute_url() or thread.get_absolute_url(),
+            "url": post_link(notification),
             "where": where,
             "author": display_name(post.author),
             "excerpt": Truncator(strip_tags(post.body_html) or post.body).words(EXCERPT_WORDS),
@@ -423,7 +459,7 @@ def render_email(email):
     from core.models import SiteSettings
 
     notifications = list(
-        Notification.objects.filter(email=email)
+        with_post_position(Notification.objects.filter(email=email))
         .select_related("user__profile", "post__thread__forum", "post__thread__category", "post__author__profile")
         .select_related("page", "follow__thread", "follow__category", "follow__forum", "follow__theme")
         .order_by("created_at", "pk")
