@@ -283,3 +283,25 @@ def test_editor_turns_off_reactions_for_tips_in_the_site_setting(tip, admin_clie
     assert response.status_code == 302
     assert CommunitySettings.objects.get(site=site).reactions_on_tips is False
     assert 'id="reacties"' not in html_of(client, tip)
+
+
+def test_a_member_edits_their_reaction_within_half_an_hour(story, member, client):
+    client.force_login(member)
+    client.post(post_url(story), {"body": "Eerste versie"})
+    post = Post.objects.get()
+    edit_url = f"/reacties/bewerken/{post.pk}/"
+    assert f'href="{edit_url}"' in html_of(client, story)
+    form = client.get(edit_url)
+    assert form.status_code == 200 and "Eerste versie" in form.content.decode()
+    response = client.post(edit_url, {"body": "Tweede versie"})
+    assert response["Location"] == f"{story.url}#reactie-{post.pk}"
+    html = html_of(client, story)
+    assert "Tweede versie" in html and "Eerste versie" not in html and "bewerkt" in html
+
+
+def test_nobody_else_edits_a_reaction(story, member, client):
+    (post,) = add_reactions(story, 1, author=member)
+    client.force_login(MemberFactory())
+    assert client.post(f"/reacties/bewerken/{post.pk}/", {"body": "Overgenomen"}).status_code == 403
+    post.refresh_from_db()
+    assert post.body == "Reactie nummer 0."
