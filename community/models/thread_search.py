@@ -84,7 +84,11 @@ class SearchableTopic(index.Indexed):
 
     @property
     def url(self):
-        return self.get_absolute_url()
+        return getattr(self, "_url", None) or self.get_absolute_url()
+
+    @url.setter
+    def url(self, value):  # lists may set the URL they computed (with a request) on the objects they show
+        self._url = value
 
     @property
     def search_result_date(self):

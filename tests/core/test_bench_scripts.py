@@ -24,6 +24,7 @@ SMALL_RUNS = {
         *("--redis", TEST_REDIS_URL, "--profile", "2"),
     ],
     "networks.py": ["--municipalities", "4", "--rounds", "2"],
+    "forum.py": ["--topics", "40", "--replies", "45", "--rounds", "2"],
     "registrations.py": ["--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--threads", "2"],
 }
 

@@ -69,7 +69,8 @@ def test_seed_demo_builds_the_dutch_site(demo, client):
     assert site_settings.privacy_page.title == "Privacyverklaring"
     html = client.get(home.url).content.decode()
     assert "Toegankelijkheidsverklaring" in html  # footer link
-    assert not User.objects.exists(), "seed_demo must not create users unless asked"
+    assert not User.objects.filter(is_staff=True).exists(), "seed_demo must not create editors unless asked"
+    assert not User.objects.exclude(password__startswith="!").exists(), "demo members cannot log in with a password"
 
 
 def test_every_page_seed_demo_creates_answers_200(demo, client):
