@@ -48,13 +48,17 @@ def thread_url(thread, request=None):
 
 
 def page_number(post, per_page=TOPIC_POSTS_PER_PAGE):
-    """The page of its thread on which a post is shown: counted over the visible posts before it."""
+    """The page of its thread on which a post is shown: counted over the visible posts before it (the same pages
+    for every reader; community.views_forum.topic_posts adds what only some see to the page of the post before)."""
     before = (
         Post.objects.filter(thread_id=post.thread_id, status=PostStatus.VISIBLE)
         .filter(created_at__lte=post.created_at)
         .exclude(created_at=post.created_at, pk__gte=post.pk)
         .count()
     )
+    if post.status != PostStatus.VISIBLE:
+        # A pending (or hidden) post is shown on the page of the visible post before it.
+        before = max(before - 1, 0)
     return before // per_page + 1
 
 

@@ -8,7 +8,7 @@ cookie makes every request personal), and only members get a form with a CSRF to
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, OuterRef, Q, Subquery
@@ -172,8 +172,8 @@ def topic_posts(request, thread, viewer):
     """One page of the posts of a topic for this viewer.
 
     Pages are counted over the visible posts (what everyone sees), so ``links.post_url`` is the same for all.
-    A viewer who sees more (their own pending posts; a moderator) gets those on the page where their position
-    among the visible posts puts them.
+    A viewer who sees more (their own pending posts; a moderator) gets those on the page of the visible post
+    before them, where ``links.post_url`` sends them too.
     """
     posts = thread.posts.select_related("author__profile", "quoted_post__author__profile").order_by("created_at", "pk")
     visible = posts.filter(status=PostStatus.VISIBLE)
@@ -182,15 +182,14 @@ def topic_posts(request, thread, viewer):
     if extra_q is None:
         page_obj.object_list = list(page_obj.object_list)
         return page_obj
-    # One row more on each side: the neighbours bound the page for the extra posts.
+    # An extra post sits on the page of the visible post before it (the first page when there is none): between
+    # this page's first visible post (none on the first page) and the next page's first one.
     start = page_obj.start_index() - 1 if page_obj.paginator.count else 0
-    lower = max(start - 1, 0)
-    rows = list(visible[lower : start + POSTS_PER_PAGE + 1])
-    previous = rows.pop(0) if start > 0 and rows else None
+    rows = list(visible[start : start + POSTS_PER_PAGE + 1])
     following = rows.pop() if len(rows) > POSTS_PER_PAGE else None
     extra = posts.filter(extra_q)
-    if previous is not None:
-        extra = extra.filter(_after(previous))
+    if page_obj.number > 1 and rows:
+        extra = extra.filter(_after(rows[0]))
     if following is not None:
         extra = extra.filter(_before(following))
     merged = sorted([*rows, *extra], key=lambda post: (post.created_at, post.pk))
@@ -279,7 +278,9 @@ def topic(forum, request, thread_id, slug):
     elif request.method == "POST":
         if viewer.user is None:
             return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
+        if thread.is_locked:
+            messages.error(request, _("This topic is closed: no new replies can be added."))
+        return HttpResponseRedirect(forum.route_url("topic", request, thread_id=thread.pk, slug=right_slug))
 
     page_obj = topic_posts(request, thread, viewer)
     if viewer.user is not None and request.method == "GET":
@@ -366,11 +367,16 @@ def edit_post(forum, request, post_id):
         .select_related("thread", "author__profile")
         .first()
     )
-    if post is None or post.status == PostStatus.HIDDEN:
+    if post is None or post.status == PostStatus.HIDDEN or post.author_id != request.user.pk:
         raise Http404
     post.thread.forum = forum
     if not posting.can_edit(request.user, post):
-        raise PermissionDenied
+        minutes = posting.limit("COMMUNITY_EDIT_WINDOW_SECONDS") // 60
+        messages.error(
+            request,
+            _("You can only change a post in the first %(minutes)s minutes after posting it.") % {"minutes": minutes},
+        )
+        return HttpResponseRedirect(links.post_url(post, request))
     if request.method == "POST":
         form = forms.EditPostForm(request.POST, post=post, user=request.user)
         if form.is_valid():
