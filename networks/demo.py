@@ -50,6 +50,7 @@ def seed_networks(demo):
         title="Netwerken",
         introduction=INDEX_INTRO,
         listing_summary="Gemeenten en hun ervaringsdeskundige inwoners leren van elkaar in open netwerken.",
+        show_in_menus=True,
     )
     permissions.ensure_workflow(index)
     network = demo.ensure_page(
