@@ -62,6 +62,7 @@ IGNORED_MODELS = {
     "community.follow",
     "community.moderationaction",
     "community.notification",
+    "community.notificationsettings",
     "community.readmarker",
     "community.report",
     "community.viewcount",
