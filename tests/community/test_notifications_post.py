@@ -180,3 +180,27 @@ def test_queries_stay_flat_for_many_followers(forum, member, django_capture_on_c
         assert few_total == many_total
     else:
         assert many_total - few_total <= 4
+
+
+def test_posting_and_approval_notify_through_the_real_flows(
+    forum, category, member, new_member, moderator, no_posting_limits, django_capture_on_commit_callbacks
+):
+    from community import moderation, posting
+
+    bram = MemberFactory(username="bram")
+    follow(bram, category=category)
+    with django_capture_on_commit_callbacks(execute=True):
+        opening = posting.create_topic(
+            user=member, forum=forum, category=category, title="Nieuwe buurtbus", body="Wie weet meer?"
+        )
+    assert [m.subject for m in mail.outbox] == ["Nieuw onderwerp in Algemeen: Nieuwe buurtbus"]
+    assert Notification.objects.get(post=opening).kind == NotificationKind.TOPIC
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = posting.create_reply(user=new_member, thread=opening.thread, body="Mijn eerste bericht, @bram")
+    assert pending.status == PostStatus.PENDING
+    assert not Notification.objects.filter(post=pending).exists() and len(mail.outbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.approve(pending, moderator)
+    assert Notification.objects.get(post=pending).kind == NotificationKind.MENTION
+    assert mail.outbox[-1].subject.endswith("noemde je in ‘Nieuwe buurtbus’")
