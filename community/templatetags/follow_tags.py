@@ -58,3 +58,15 @@ def follow_button(context, obj):
         csrf_token=context.get("csrf_token"),
     )
     return result
+
+
+@register.simple_tag(takes_context=True)
+def unread_notification_count(context):
+    """``{% unread_notification_count as unread %}``: the member's unread notifications (0 for visitors); one query."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    from community.notifications import unread_count
+
+    return unread_count(user)
