@@ -98,3 +98,17 @@ def test_pagination_and_flat_queries(client, topic, member, bram, django_assert_
     assert 'aria-label="Paginering"' in page or "?page=2" in page
     second = client.get(reverse("community_notifications") + "?page=2").content.decode()
     assert "Antwoord nummer 24" in second
+
+
+def test_the_unread_count_tag_for_the_navigation(topic, member, bram):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import Context, Template
+    from django.test import RequestFactory
+
+    notify(bram, PostFactory(thread=topic, author=member))
+    notify(bram, PostFactory(thread=topic, author=member, status=PostStatus.HIDDEN))
+    template = Template("{% load follow_tags %}{% unread_notification_count as unread %}[{{ unread }}]")
+    request = RequestFactory().get("/")
+    for user, expected in ((bram, "[1]"), (AnonymousUser(), "[0]")):
+        request.user = user
+        assert template.render(Context({"request": request})) == expected
