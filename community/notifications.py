@@ -23,6 +23,7 @@ other choice too.
 
 import dataclasses
 import datetime
+import html
 from functools import partial
 
 from allauth.account.models import EmailAddress
@@ -368,7 +369,8 @@ def describe(notification):
             "url": post_link(notification),
             "where": where,
             "author": display_name(post.author),
-            "excerpt": Truncator(strip_tags(post.body_html) or post.body).words(EXCERPT_WORDS),
+            # Plain text (entities decoded); templates escape it again.
+            "excerpt": Truncator(html.unescape(strip_tags(post.body_html)) or post.body).words(EXCERPT_WORDS),
         }
     page = notification.page.specific_deferred if notification.page is not None else None
     return {
@@ -494,8 +496,8 @@ def render_email(email):
         }
         subject = _subject(email.kind, first, described)
         text = render_to_string("community/emails/notification.txt", context).strip() + "\n"
-        html = render_to_string("community/emails/notification.html", context)
-    return {"subject": subject[:255], "body_text": text, "body_html": html, "attachments": []}
+        body_html = render_to_string("community/emails/notification.html", context)
+    return {"subject": subject[:255], "body_text": text, "body_html": body_html, "attachments": []}
 
 
 def _organisation_name(site_settings_model):

@@ -108,16 +108,16 @@ def test_the_instant_mail_links_to_the_post_and_unsubscribes_in_one_click(
 ):
     bram = MemberFactory(username="bram", first_name="Bram")
     followed = follow(bram, thread=topic)
-    reply = PostFactory(thread=topic, author=member, body="We rijden om **negen** uur.")
+    reply = PostFactory(thread=topic, author=member, body="We rijden om **negen** uur, <b>samen</b> & zo.")
     publish(reply, django_capture_on_commit_callbacks)
     (message,) = mail.outbox
     assert message.to == [bram.email]
     assert message.subject == "Nieuwe reactie in ‘Vervoer naar de dagbesteding’"
     assert "Beste Bram bram," in message.body
-    assert "We rijden om negen uur." in message.body
+    assert "We rijden om negen uur, <b>samen</b> & zo." in message.body
     assert "Je krijgt deze e-mail omdat je het onderwerp ‘Vervoer naar de dagbesteding’ volgt." in message.body
     html = message.alternatives[0][0]
-    assert "negen uur" in html and "<script" not in html
+    assert "negen uur, &lt;b&gt;samen&lt;/b&gt; &amp; zo." in html and "&amp;lt;" not in html
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = message.extra_headers["List-Unsubscribe"].strip("<>")
     assert url.startswith("http://testserver/meldingen/afmelden/")
