@@ -281,7 +281,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests: the admin shows initials, not Gravatar images
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests: the admin shows its default avatar, not Gravatar
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
