@@ -25,8 +25,6 @@ from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from core.text import has_control_characters
-
 ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre"}
 # "*": no attribute on every tag (nh3 would allow lang and title everywhere by default).
 ALLOWED_ATTRIBUTES = {"*": set(), "a": {"href"}, "ol": {"start"}}
@@ -179,10 +177,6 @@ def normalised_digest(text):
     """A fingerprint of the text for "the same text twice": case, spacing and Markdown punctuation don't count."""
     value = re.sub(r"[\W_]+", " ", (text or "").casefold()).strip() or (text or "").strip()
     return hashlib.sha256(value.encode()).hexdigest()
-
-
-def contains_control_characters(text):
-    return has_control_characters(text)
 
 
 def quote_html(quoted_post, *, words=80):
