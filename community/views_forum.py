@@ -198,28 +198,35 @@ def topic_posts(request, thread, viewer):
 
 
 def mark_read(user, thread, posts):
-    """Remember up to which post the member has read this topic (never moves back)."""
+    """Remember up to which post the member has read this topic (never moves back).
+
+    ``thread.read_at`` (annotated by ``_thread_for``) is the marker as it was: a repeated visit writes nothing.
+    """
     seen = [post.created_at for post in posts if post.status == PostStatus.VISIBLE]
     if not seen:
         return
     read_at = max(seen)
-    markers = ReadMarker.objects.filter(user=user, thread=thread)
-    if markers.filter(read_at__lt=read_at).update(read_at=read_at):
+    before = getattr(thread, "read_at", None)
+    if before is not None and before >= read_at:
+        return
+    if before is not None:
+        ReadMarker.objects.filter(user=user, thread=thread, read_at__lt=read_at).update(read_at=read_at)
         return
     try:
         with transaction.atomic():
-            ReadMarker.objects.get_or_create(user=user, thread=thread, defaults={"read_at": read_at})
+            marker, created = ReadMarker.objects.get_or_create(user=user, thread=thread, defaults={"read_at": read_at})
     except IntegrityError:  # made by a parallel request of the same member
-        pass
+        return
+    if not created and marker.read_at < read_at:
+        ReadMarker.objects.filter(pk=marker.pk, read_at__lt=read_at).update(read_at=read_at)
 
 
 def _thread_for(forum, thread_id, viewer):
-    thread = (
-        Thread.objects.topics()
-        .filter(forum=forum, pk=thread_id)
-        .select_related("category", "author__profile", "forum")
-        .first()
-    )
+    threads = Thread.objects.topics().filter(forum=forum, pk=thread_id).select_related("category", "author__profile")
+    if viewer.user is not None:
+        marker = ReadMarker.objects.filter(thread=OuterRef("pk"), user=viewer.user).values("read_at")[:1]
+        threads = threads.annotate(read_at=Subquery(marker))
+    thread = threads.first()
     if thread is None or not viewer.may_see_thread(thread):
         raise Http404
     thread.forum = forum

@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from community import links
@@ -149,6 +151,10 @@ def test_opening_a_topic_marks_it_read(client, forum, member):
     marker = ReadMarker.objects.get(user=member, thread=topic)
     assert marker.read_at == topic.last_post_at
     assert "forum-mark--new" not in html(client.get(category_url))
+    with CaptureQueriesContext(connection) as again:
+        client.get(links.thread_url(topic))
+    assert not [query for query in again.captured_queries if "readmarker" in query["sql"].lower()]
+    assert not [query for query in again.captured_queries if query["sql"].startswith(("UPDATE", "INSERT"))]
 
 
 def test_the_network_page_shows_the_latest_topics_and_a_link_to_the_forum(client, network, forum):
