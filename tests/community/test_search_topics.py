@@ -145,3 +145,15 @@ def test_reactions_threads_and_hidden_topics_are_left_out_of_a_rebuild(client, t
     indexing.rebuild()
     assert api_titles(client, "stembureaus") == ["Rolstoeltoegankelijke stembureaus"]
     assert SearchDocument.objects.filter(type_key="community.thread").count() == 1
+
+
+def test_elasticsearch_gets_the_topic_through_the_same_document_and_facets(topic):
+    """No server needed: the body Elasticsearch indexes for a topic carries its type, text and date."""
+    from search.engines import elasticsearch
+
+    document = SearchDocument.objects.get(type_key="community.thread")
+    body = elasticsearch.document_body(document)
+    assert body["type"] == ["community.thread"]
+    assert body["title"] == "Rolstoeltoegankelijke stembureaus"
+    assert "hellingbaan" in body["body"]
+    assert body["year"]
