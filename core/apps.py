@@ -10,3 +10,4 @@ class CoreConfig(AppConfig):
         from core import caching
 
         caching.connect_signals()
+        caching.install_queryset_shortcuts()

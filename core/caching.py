@@ -22,6 +22,7 @@ Cached pages get ``Cache-Control: public, max-age=…, stale-while-revalidate=�
 ``Last-Modified``; everything else that says nothing itself gets ``private, no-cache``.
 """
 
+import contextvars
 import hashlib
 import logging
 import uuid
@@ -29,10 +30,12 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
@@ -151,7 +154,28 @@ def bump_generation():
 
 def memoize(request, name, build, timeout=None):
     """``build()`` cached under this content generation: for per-request invariants such as site settings,
-    menus and breadcrumbs, which change only when content changes. Not for anything personal."""
+    menus and breadcrumbs, which change only when content changes. Not for anything personal.
+
+    Within one request a name is read from the cache once (kept on the request after that)."""
+    local = getattr(request, "_kp_memo", None) if request is not None else None
+    if local is not None and name in local:
+        return local[name]
+    value = _memoize(request, name, build, timeout)
+    if request is not None:
+        if local is None:
+            local = request._kp_memo = {}
+        local[name] = value
+    return value
+
+
+def remember(request, name, value):
+    """What ``memoize(request, name, …)`` returns for the rest of this request (read with something else)."""
+    if not hasattr(request, "_kp_memo"):
+        request._kp_memo = {}
+    request._kp_memo[name] = value
+
+
+def _memoize(request, name, build, timeout):
     generation = request_generation(request)
     if generation is None:
         return build()
@@ -171,6 +195,118 @@ def memoize(request, name, build, timeout=None):
     return value
 
 
+# --- Dependencies: what changes more often than content --------------------------------------------------
+#
+# A registration changes the places left on one event, not the site: it must not start a new content
+# generation (that empties the page cache of every page during a registration rush). Instead, a page that
+# shows places calls ``depends_on("event:<id>")`` (a listing with counts: ``depends_on("registrations")``)
+# before it reads them; the page cache stores the values of those names with the page and serves the copy
+# only while they are unchanged. A model instance with a ``page_cache_dependencies()`` method bumps just those
+# names when it is saved or deleted (events.models.AbstractRegistration).
+
+
+def _dependency_key(name):
+    return f"kp:dep:{name}"
+
+
+def _dependency_value(cache, name):
+    key = _dependency_key(name)
+    value = cache.get(key)
+    if value is None:
+        value = uuid.uuid4().hex[:12]
+        if not cache.add(key, value, None):
+            value = cache.get(key, value)
+    return value
+
+
+def depends_on(*names):
+    """The page being rendered shows what ``names`` stand for: call it before reading that data."""
+    request = _current_request.get()
+    if request is None or not getattr(request, "_kp_page_cache_candidate", False):
+        return
+    dependencies = getattr(request, "_kp_dependencies", None)
+    if dependencies is None:
+        dependencies = request._kp_dependencies = {}
+    cache = cache_backend()
+    for name in names:
+        if name not in dependencies:
+            try:
+                dependencies[name] = _dependency_value(cache, name)
+            except Exception:  # unknown: the page is not stored
+                logger.exception("Page cache: could not read the dependency %s", name)
+                dependencies[name] = None
+
+
+def dependencies_unchanged(dependencies):
+    if not dependencies:
+        return True
+    try:
+        current = cache_backend().get_many([_dependency_key(name) for name in dependencies])
+    except Exception:
+        logger.exception("Page cache: could not read dependencies")
+        return False
+    return all(current.get(_dependency_key(name)) == value for name, value in dependencies.items())
+
+
+def _bump_dependencies(names):
+    try:
+        cache_backend().set_many({_dependency_key(name): uuid.uuid4().hex[:12] for name in names}, None)
+    except Exception:
+        logger.exception("Page cache: could not change dependencies %s", names)
+
+
+def bump_dependencies(names):
+    """Cached pages that show these names are stale: now, and again after the commit (as bump_generation)."""
+    names = list(names)
+    _bump_dependencies(names)
+    transaction.on_commit(lambda: _bump_dependencies(names))
+
+
+# --- The request being served, and the private sections of the site ----------------------------------------
+
+_current_request = contextvars.ContextVar("kp_current_request", default=None)
+
+
+def set_current_request(request):
+    """Set by the middleware for the duration of a request; returns the token to reset it with."""
+    return _current_request.set(request)
+
+
+def reset_current_request(token):
+    _current_request.reset(token)
+
+
+def restricted_sections():
+    """``(path, depth)`` of every page with a view restriction (password, login, groups), kept per content
+    generation: a restriction saved or deleted starts a new one (its model is not ignored below)."""
+    from wagtail.models import PageViewRestriction
+
+    def build():
+        return sorted(
+            {
+                (restriction.page.path, restriction.page.depth)
+                for restriction in PageViewRestriction.objects.select_related("page").only("page__path", "page__depth")
+            }
+        )
+
+    return memoize(_current_request.get(), "view-restrictions", build)
+
+
+def _private_q(self):
+    """Wagtail's ``PageQuerySet.private_q`` reads every PageViewRestriction on each ``.public()`` (one query per
+    listing, menu and home section); the same condition from the restrictions kept per content generation."""
+    q = Q()
+    for path, depth in restricted_sections():
+        q |= Q(path__startswith=path, depth__gte=depth)
+    # do not match any page if no private section exists (as Wagtail).
+    return q if q else Q(pk__in=[])
+
+
+def install_queryset_shortcuts():
+    """Called from CoreConfig.ready()."""
+    PageQuerySet.private_q = _private_q
+
+
 # --- Signals: what makes a new generation ------------------------------------------------------------------
 
 
@@ -184,6 +320,9 @@ def _ignored(model):
 def _model_changed(sender, instance=None, raw=False, created=False, **kwargs):
     if raw or _ignored(sender):
         return
+    if hasattr(instance, "page_cache_dependencies"):
+        bump_dependencies(instance.page_cache_dependencies())
+        return
     if created and isinstance(instance, BaseSiteSetting):
         # Made on first read with the defaults that every page already showed (SiteSettings.for_site).
         return
@@ -192,7 +331,10 @@ def _model_changed(sender, instance=None, raw=False, created=False, **kwargs):
 
 def _m2m_changed(sender, instance, action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"} and not _ignored(type(instance)):
-        bump_generation()
+        if hasattr(instance, "page_cache_dependencies"):
+            bump_dependencies(instance.page_cache_dependencies())
+        else:
+            bump_generation()
 
 
 def _page_changed(sender, **kwargs):

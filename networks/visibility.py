@@ -4,17 +4,9 @@ A view restriction is content (saving one makes a new content generation, core/c
 restricted pages are kept with the other per-generation invariants instead of being read on every view.
 """
 
-from wagtail.models import PageViewRestriction
+from core.caching import restricted_sections
 
 
 def restricted_paths(request=None):
     """Paths of the pages behind a view restriction (everything below them is restricted too)."""
-
-    def build():
-        return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-    if request is None:
-        return build()
-    from core.caching import memoize
-
-    return memoize(request, "networks:restricted-paths", build)
+    return [path for path, _depth in restricted_sections()]

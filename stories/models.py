@@ -191,10 +191,11 @@ class StoryPage(ReactionsMixin, BasePage):
         return self.listing_image or self.portrait
 
     def get_related_pages(self):
-        """Linked pages that are published and public, in the editor's order, in one query."""
+        """Linked pages that are published and public, in the editor's order: the links, then the pages (their
+        title, URL and type are all the list shows, so not their specific rows)."""
         links = list(self.related_links.all())
         page_ids = [link.page_id for link in links if link.page_id]
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public().specific()}
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public()}
         return [pages[pk] for pk in page_ids if pk in pages]
 
     def get_context(self, request, *args, **kwargs):

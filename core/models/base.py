@@ -8,10 +8,22 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core.caching import restricted_sections
 from core.rich_text import LIMITED_FEATURES
+
+
+class ViewRestrictionsMixin:
+    """Wagtail checks a page's view restrictions on every view with two queries (the ancestors, then their
+    restrictions); a site without any restriction (the restrictions are kept per content generation,
+    core.caching.restricted_sections) needs neither."""
+
+    def get_view_restrictions(self):
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class PageTag(TaggedItemBase):
@@ -99,7 +111,7 @@ class ListingMixin(models.Model):
         abstract = True
 
 
-class BasePage(TaxonomyMixin, ListingMixin, Page):
+class BasePage(ViewRestrictionsMixin, TaxonomyMixin, ListingMixin, Page):
     """Abstract base for every content page type of the platform."""
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]

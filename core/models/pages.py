@@ -3,6 +3,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -12,7 +13,7 @@ from core.caching import memoize
 from core.home_sections import get_home_sections
 from core.rich_text import LIMITED_FEATURES
 
-from .base import BasePage
+from .base import BasePage, ViewRestrictionsMixin
 
 
 class FeaturedItemBlock(blocks.StructBlock):
@@ -26,7 +27,23 @@ class FeaturedItemBlock(blocks.StructBlock):
         label = _("Featured page")
 
 
-class HomePage(Page):
+def _routes_to_children(page, page_class, remaining):
+    """Whether Wagtail's routing would pass on from ``page`` to its child for the ``remaining`` path: true
+    for a page with Wagtail's own routing, and for a routable page whose routes do not match the path
+    (RoutablePageMixin tries its routes, then routes as Page does). Decided without the specific page."""
+    if page_class.route is Page.route:
+        return True
+    if issubclass(page_class, RoutablePageMixin) and page_class.route is RoutablePageMixin.route:
+        if not page.live:
+            return True
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return True
+    return False
+
+
+class HomePage(ViewRestrictionsMixin, Page):
     """The front page: hero, introduction, editors' picks and sections that fill themselves."""
 
     hero_title = models.CharField(
@@ -121,6 +138,8 @@ class HomePage(Page):
                 slug__in=path_components, url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
             )
         }
+        # The pages on the path, for the breadcrumbs (core_tags.breadcrumbs): no query for the ancestors.
+        request._kp_route_chain = [self, *chain.values()]
         parent = self
         for position, prefix in enumerate(prefixes):
             page = chain.get(prefix)
@@ -131,7 +150,7 @@ class HomePage(Page):
             page._cached_parent_obj = parent
             remaining = path_components[position + 1 :]
             page_class = page.specific_class
-            if not remaining or page_class is None or page_class.route is not Page.route:
+            if not remaining or page_class is None or not _routes_to_children(page, page_class, remaining):
                 return page.specific.route(request, remaining)
             parent = page
         raise Http404  # not reached: the last prefix always returns

@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import Value
 from wagtail.models import Page, Site
 
 from core.caching import memoize
@@ -29,7 +30,11 @@ def main_menu(context):
             children = root.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
             return [{"title": child.title, "url": child.get_url(request), "path": child.path} for child in children]
 
-        for item in memoize(request, f"main-menu:{root.pk}", build):
+        # The middleware reads the menu with the site (core/middleware.py): no query or cache read here.
+        menu = getattr(request, "_kp_main_menu", None)
+        if menu is None or getattr(request, "_wagtail_site", None) is None or request._wagtail_site.root_page != root:
+            menu = memoize(request, f"main-menu:{root.pk}", build)
+        for item in menu:
             if item["path"] == current_path:
                 state = "page"
             elif current_path.startswith(item["path"]):
@@ -53,10 +58,53 @@ def breadcrumbs(context, page=None):
     request = context.get("request")
 
     def build():
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only("id", "title", "url_path", "path", "depth")
+        ancestors = _routed_ancestors(request, page)
+        if ancestors is None:
+            ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only("id", "title", "url_path", "path")
         return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
 
     return {"ancestors": memoize(request, f"breadcrumbs:{page.path}", build), "page": page, "request": request}
+
+
+def _routed_ancestors(request, page):
+    """The page's ancestors from depth 2 as routing found them (``HomePage.route`` keeps the pages on the
+    path on the request), or None when routing did not pass every one of them."""
+    chain = getattr(request, "_kp_route_chain", None) or ()
+    ancestors = sorted(
+        (p for p in chain if p.depth >= 2 and p.depth < page.depth and page.path.startswith(p.path)),
+        key=lambda p: p.depth,
+    )
+    if [p.depth for p in ancestors] != list(range(2, page.depth)):
+        return None
+    return ancestors
+
+
+@register.simple_tag(takes_context=True)
+def taxonomy_of(context, obj):
+    """The themes, audiences and tags of a page (or tip): in one query instead of three, kept per content
+    generation. Prefetched values, and pages in preview (whose values are not saved), are used as they are."""
+    request = context.get("request")
+    prefetched = getattr(obj, "_prefetched_objects_cache", {})
+    if (
+        obj.pk is None
+        or getattr(request, "is_preview", False)
+        or {"themes", "audiences", "tags"} & prefetched.keys()
+        or not isinstance(obj, Page)
+    ):
+        return {"themes": list(obj.themes.all()), "audiences": list(obj.audiences.all()), "tags": list(obj.tags.all())}
+
+    def build():
+        parts = [
+            getattr(obj, name).all().order_by().annotate(kind=Value(name)).values("id", "name", "slug", "kind")
+            for name in ("themes", "audiences", "tags")
+        ]
+        rows = list(parts[0].union(*parts[1:], all=True))
+        result = {name: [] for name in ("themes", "audiences", "tags")}
+        for row in sorted(rows, key=lambda row: (row["name"].lower(), row["id"])):
+            result[row["kind"]].append({"id": row["id"], "name": row["name"], "slug": row["slug"]})
+        return result
+
+    return memoize(request, f"taxonomy:{obj.pk}", build)
 
 
 @register.simple_tag(takes_context=True)

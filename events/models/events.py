@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from core import caching
 from core.models import BasePage
 
 
@@ -164,6 +165,7 @@ class AbstractEventPage(BasePage):
         """Uses the annotation of ``with_registration_counts()`` when present."""
         if hasattr(self, "_registered_count"):
             return self._registered_count
+        caching.depends_on(f"event:{self.pk}")  # a cached copy of the page goes with the next registration
         return self.registrations.filter(status=RegistrationStatus.REGISTERED).count()
 
     @property
@@ -247,6 +249,10 @@ class AbstractRegistration(models.Model):
         from events.registry import for_registration
 
         return for_registration(cls)
+
+    def page_cache_dependencies(self):
+        """A registration changes the places left on its event, not the site's content (core/caching.py)."""
+        return ["registrations", f"event:{getattr(self, self.event_type().event_field + '_id')}"]
 
     @property
     def event(self):

@@ -15,8 +15,13 @@ PER_PAGE = 12
 
 def with_listing_renditions(queryset):
     """Prefetch card images with their renditions, so cards cost no query each."""
+    # Through listing_image, so that it also works when the queryset already selects the image (a Prefetch of
+    # "listing_image" itself is skipped for objects select_related has fetched).
     return queryset.prefetch_related(
-        Prefetch("listing_image", queryset=CustomImage.objects.prefetch_renditions(LISTING_RENDITION))
+        Prefetch(
+            "listing_image__renditions",
+            queryset=CustomImage.get_rendition_model().objects.filter(filter_spec=LISTING_RENDITION),
+        )
     )
 
 

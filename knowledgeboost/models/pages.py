@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
+from core import caching
 from core.blocks import BaseStreamBlock, DocumentLinkBlock
 from core.models import BasePage
 from events.models import AbstractEventPage, RegistrationStatus
@@ -27,6 +28,7 @@ class SessionQuerySet(PageQuerySet):
         return self.filter(end__lte=now or timezone.now()).order_by("-start", "pk")
 
     def with_registration_counts(self):
+        caching.depends_on("registrations")  # read before the counts: any registration makes the listing stale
         return self.annotate(
             num_registered=Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED))
         )

@@ -157,3 +157,34 @@ def test_a_generation_bump_costs_one_cache_write_and_no_query(demo, django_asser
     with django_assert_num_queries(0):
         caching.bump_generation()
     assert caching.current_generation() != before
+
+
+def test_a_registration_changes_the_places_on_its_session_and_leaves_the_rest_of_the_cache(
+    demo, client, django_capture_on_commit_callbacks
+):
+    """A registration rush must not empty the page cache: only pages that show places left on that session (the
+    session itself, listings with counts) are rendered again; the generation, the story and the other session
+    keep their cached copies."""
+    from knowledgeboost.models import KnowledgeBoostIndexPage, Registration, SessionPage
+
+    sessions = [s for s in SessionPage.objects.live().order_by("start") if s.registration_is_open and s.capacity]
+    session, other = sessions[0], sessions[1]
+    index = KnowledgeBoostIndexPage.objects.live().get()
+    story = StoryPage.objects.live().first()
+    urls = [session.url, other.url, index.url, story.url]
+    for url in urls:
+        client.get(url)
+    assert [client.get(url)[HEADER] for url in urls] == ["hit"] * 4
+    places = SessionPage.objects.get(pk=session.pk).places_left
+    generation = caching.current_generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Registration.objects.create(session=session, name="Anna", email="anna@example.org", organisation="Buurt")
+
+    assert caching.current_generation() == generation
+    again = client.get(session.url)
+    assert again[HEADER] == "miss"
+    assert SessionPage.objects.get(pk=session.pk).places_left == places - 1
+    assert client.get(index.url)[HEADER] == "miss"
+    assert client.get(other.url)[HEADER] == "hit"
+    assert client.get(story.url)[HEADER] == "hit"

@@ -1,15 +1,21 @@
 """Every public page renders with at most 15 SQL queries when it does not come from the page cache.
 
-The page cache is off in the test settings, so each request here renders. The first request of a page fills what
-is kept per content generation (Site, settings, menu, breadcrumbs, home sections: core/caching.py) and creates
-image renditions; the budget holds for every view after that, which is what a visitor gets whenever the page
-itself is not cached (after a change elsewhere on the site, with cookies, or logged in).
+The page cache is off in the test settings, so each request here renders. Each page is measured twice:
+
+- its **first** render after the cache was emptied (as after a restart of Redis, and more than after a content
+  change, which keeps Wagtail's cached renditions): nothing kept per content generation (Site, settings, menu,
+  view restrictions, breadcrumbs, home sections: core/caching.py, core/middleware.py) is there yet;
+- the render after that, with those kept.
+
+Image renditions are made by a render before the measurement: making one is a write that happens once per image
+and size, ever, not per content change.
 """
 
 import re
 from urllib.parse import urlparse
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -25,20 +31,25 @@ BUDGET = 15
 
 
 def queries_for(client, url):
-    client.get(url)  # fills the per-generation invariants and renditions
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries), queries
+    """Queries of the first render with an empty cache, and of the render after it."""
+    client.get(url)  # makes the image renditions the page shows (once per image and size, ever)
+    cache.clear()
+    counts = []
+    for _render in ("first", "second"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        counts.append(queries)
+    return counts
 
 
 def assert_within_budget(client, urls):
     over = {}
     for url in urls:
-        count, queries = queries_for(client, url)
-        if count > BUDGET:
-            over[url] = [query["sql"][:120] for query in queries.captured_queries]
-    assert not over, f"{len(over)} pages over {BUDGET} queries: {over}"
+        for render, queries in zip(("first", "second"), queries_for(client, url), strict=True):
+            if len(queries) > BUDGET:
+                over[f"{url} ({render} render)"] = [query["sql"][:120] for query in queries.captured_queries]
+    assert not over, f"{len(over)} renders over {BUDGET} queries: {over}"
 
 
 def sitemap_paths(client):
@@ -70,7 +81,10 @@ def test_the_pages_of_the_networks_forms_and_overview(demo, client):
     )
 
 
-def test_search_and_filtered_listings_of_the_demo(demo, client):
+def test_search_and_filtered_listings_of_the_demo(demo, client, settings):
+    # Searches queue a task (the anonymous query log) that the test settings would run inside the request; in
+    # production it is one INSERT into the task queue, run later by the worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     collection = TipCollectionPage.objects.live().filter(tips__themes__isnull=False).distinct().first()
     theme = collection.tips.filter(themes__isnull=False).first().themes.first()
     expeditions = ExpeditionIndexPage.objects.get().url
