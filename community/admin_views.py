@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -86,6 +87,11 @@ def with_details(posts):
     )
 
 
+def forbidden(request):
+    """403 with a page in the admin's look (Wagtail turns a raised PermissionDenied into a redirect home)."""
+    return TemplateResponse(request, "community/admin/forbidden.html", {"page_title": _("Not allowed")}, status=403)
+
+
 def _next_url(request, default):
     url = request.POST.get("next") or request.GET.get("next") or ""
     if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure()):
@@ -100,7 +106,7 @@ class ModerationView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if not moderation.is_any_moderator(request.user):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -146,10 +152,10 @@ class PostView(ModerationView):
 
     def dispatch(self, request, *args, **kwargs):
         if not moderation.is_any_moderator(request.user):
-            raise PermissionDenied
+            return forbidden(request)
         self.post_obj = get_object_or_404(with_details(Post.objects.all()), pk=kwargs["post_id"])
         if not moderation.can_moderate_post(request.user, self.post_obj):
-            raise PermissionDenied
+            return forbidden(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
@@ -292,7 +298,7 @@ def _done(request, result, success):
 def post_action(request, post_id):
     post = get_object_or_404(Post.objects.select_related("thread"), pk=post_id)
     if not moderation.can_moderate_post(request.user, post):
-        raise PermissionDenied
+        return forbidden(request)
     action = request.POST.get("action", "")
     back = _next_url(request, reverse("community_moderation_post", args=[post.pk]))
     try:
@@ -306,6 +312,8 @@ def post_action(request, post_id):
             raise Http404
     except moderation.ModerationError as error:
         messages.error(request, error.message)
+    except PermissionDenied:
+        return forbidden(request)
     return redirect(back)
 
 
@@ -313,7 +321,7 @@ def post_action(request, post_id):
 def thread_action(request, thread_id):
     thread = get_object_or_404(Thread.objects.all(), pk=thread_id)
     if not moderation.can_moderate_thread(request.user, thread):
-        raise PermissionDenied
+        return forbidden(request)
     action = request.POST.get("action", "")
     back = _next_url(request, reverse("community_moderation_queue"))
     try:
@@ -332,16 +340,18 @@ def thread_action(request, thread_id):
             raise Http404
     except moderation.ModerationError as error:
         messages.error(request, error.message)
+    except PermissionDenied:
+        return forbidden(request)
     return redirect(back)
 
 
 @require_POST
 def member_action(request, user_id):
     if not moderation.is_any_moderator(request.user):
-        raise PermissionDenied
+        return forbidden(request)
     member = get_object_or_404(get_user_model().objects.select_related("profile"), pk=user_id)
     if not moderation.can_block(request.user, member):
-        raise PermissionDenied
+        return forbidden(request)
     action = request.POST.get("action", "")
     back = _next_url(request, reverse("community_moderation_members"))
     try:
@@ -355,6 +365,8 @@ def member_action(request, user_id):
             raise Http404
     except moderation.ModerationError as error:
         messages.error(request, error.message)
+    except PermissionDenied:
+        return forbidden(request)
     return redirect(back)
 
 
@@ -362,7 +374,7 @@ def view_on_site(request, post_id):
     """Where the post stands on the public site (its page number is only counted when asked for)."""
     post = get_object_or_404(Post.objects.select_related("thread", "thread__forum"), pk=post_id)
     if not moderation.can_moderate_post(request.user, post):
-        raise PermissionDenied
+        return forbidden(request)
     url = post_url(post, request)
     if not url:
         raise Http404

@@ -19,7 +19,7 @@ arriving twice) does nothing the second time and logs nothing: it returns ``None
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models.signals import post_migrate, post_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -187,8 +187,8 @@ def ensure_moderators_group():
 def _set_up_after_migrate(sender, app_config=None, using="default", **kwargs):
     if app_config is None or app_config.label != "community":
         return
-    if Group._meta.db_table not in connection.introspection.table_names():
-        return
+    if Group._meta.db_table not in connections[using].introspection.table_names():
+        return  # migrated back to zero
     ensure_moderators_group()
     for group in Group.objects.filter(moderated_forums__isnull=False).distinct():
         _grant_moderator_permissions(group)
