@@ -25,6 +25,7 @@ NEWEST_TOPICS = 10
 PAGE = links.PAGE_PARAMETER
 CATEGORY_PARAMETER = "categorie"
 QUOTE_PARAMETER = "citeer"
+MAX_ID = 2**63 - 1  # larger numbers in a URL are no row (and overflow SQLite's integers)
 
 
 # --- Who is looking --------------------------------------------------------------------------------------
@@ -222,6 +223,8 @@ def mark_read(user, thread, posts):
 
 
 def _thread_for(forum, thread_id, viewer):
+    if thread_id > MAX_ID:
+        raise Http404
     threads = Thread.objects.topics().filter(forum=forum, pk=thread_id).select_related("category", "author__profile")
     if viewer.user is not None:
         marker = ReadMarker.objects.filter(thread=OuterRef("pk"), user=viewer.user).values("read_at")[:1]
@@ -236,7 +239,7 @@ def _thread_for(forum, thread_id, viewer):
 def _quoted(request, thread):
     """The post named by ?citeer=, when it is a visible post of this topic (the only ones a reply may quote)."""
     value = request.GET.get(QUOTE_PARAMETER, "")
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
         return None
     post = thread.posts.filter(pk=int(value)).select_related("author__profile").first()
     if post is None or post.status != PostStatus.VISIBLE:
@@ -369,6 +372,8 @@ def edit_post(forum, request, post_id):
 
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if post_id > MAX_ID:
+        raise Http404
     post = (
         Post.objects.filter(pk=post_id, thread__forum=forum, thread__kind="topic")
         .select_related("thread", "author__profile")
