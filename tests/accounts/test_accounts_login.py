@@ -75,7 +75,7 @@ def test_a_failing_mail_server_loses_no_account_mail(client, member, django_capt
 
 def test_account_pages_speak_dutch(client, member):
     html = client.get("/account/login/").content.decode()
-    assert "<h1>Inloggen</h1>" in html and "E-mailadres of gebruikersnaam" in html
+    assert "<h1>Inloggen</h1>" in html and "Gebruikersnaam of e-mailadres" in html
     assert "Ingelogd blijven" in html
     html = client.get("/account/signup/").content.decode()
     assert "Account aanmaken" in html and "Weergavenaam" in html and "Wachtwoord (bevestigen)" in html

@@ -105,7 +105,7 @@ def test_production_settings_pass_check_deploy():
 
 @pytest.mark.django_db
 def test_admin_speaks_dutch(client):
-    html = client.get("/admin/login/").content.decode()
+    html = client.get("/admin/login/", follow=True).content.decode()  # forwarded to allauth's login (accounts)
     assert "Inloggen" in html
     assert "Gebruikersnaam" in html
 
