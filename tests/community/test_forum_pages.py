@@ -219,3 +219,23 @@ def test_huge_or_unknown_ids_are_not_found(client, forum, member):
     assert client.get(f"{forum.url}onderwerp/12345-x/").status_code == 404
     assert client.get(f"{forum.url}bericht/{huge}/bewerken/").status_code == 404
     assert client.get(f"{forum.url}bericht/12345/bewerken/").status_code == 404
+
+
+def test_links_of_a_reactions_thread_point_to_its_page(network, member):
+    from django.contrib.contenttypes.models import ContentType
+
+    from community.factories import PostFactory, ThreadFactory
+    from community.models import ThreadKind
+
+    thread = ThreadFactory(
+        kind=ThreadKind.REACTIONS,
+        forum=None,
+        category=None,
+        title="",
+        target_type=ContentType.objects.get_for_model(network, for_concrete_model=False),
+        target_id=network.pk,
+    )
+    reaction = PostFactory(thread=thread, author=member)
+    assert links.thread_url(thread) == f"{network.url}#reacties"
+    assert links.post_url(reaction) == f"{network.url}#reactie-{reaction.pk}"
+    assert thread.get_absolute_url() == links.thread_url(thread)
