@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.urls import reverse
 
 from community import moderation
 from community.factories import ForumPageFactory, MemberFactory, PostFactory, TopicFactory
@@ -57,6 +58,13 @@ def reactions_post(home_page, member):
         kind=ThreadKind.REACTIONS, target_type=ContentType.objects.get_for_model(home_page), target_id=home_page.pk
     )
     return PostFactory(thread=thread, author=member, body="Mooi artikel!")
+
+
+def allauth_login(username, password):
+    """Log in through the site's login form (allauth); True when the session holds the user afterwards."""
+    client = Client()
+    client.post(reverse("account_login"), {"login": username, "password": password})
+    return "_auth_user_id" in client.session
 
 
 def fresh(obj):
@@ -334,6 +342,7 @@ def test_blocking_hides_all_posts_and_stops_login(member, topic, opening, modera
     # The old session no longer counts, and logging in again fails.
     assert client.get("/admin/").status_code == 302
     assert not Client().login(username=member.username, password="geheim-wachtwoord-1")
+    assert not allauth_login(member.username, "geheim-wachtwoord-1")
     assert moderation.block(member, global_moderator, "nog eens") is None
 
     entry = moderation.unblock(member, global_moderator, "Beterschap beloofd")
@@ -346,6 +355,7 @@ def test_blocking_hides_all_posts_and_stops_login(member, topic, opening, modera
     assert fresh(reply_elsewhere).status == PostStatus.VISIBLE
     assert fresh(hidden_before).status == PostStatus.HIDDEN  # hidden for another reason: stays hidden
     assert Client().login(username=member.username, password="geheim-wachtwoord-1")
+    assert allauth_login(member.username, "geheim-wachtwoord-1")
     assert moderation.unblock(member, global_moderator) is None
 
 
