@@ -101,3 +101,23 @@ def test_header_shows_login_or_account_links(client, member, home_page):
     client.force_login(member)
     html = client.get("/").content.decode()
     assert ">Mijn account</a>" in html and "Uitloggen" in html and ">Inloggen</a>" not in html
+
+
+def test_changing_the_email_address_needs_verification(client, member, django_capture_on_commit_callbacks):
+    from allauth.account.models import EmailAddress
+
+    from tests.accounts.conftest import last_link
+
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/account/email/", {"action_add": "", "email": "fatima@nieuw.example"})
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["fatima@nieuw.example"]
+    assert "bevestig" in message.body.lower()
+    member.refresh_from_db()
+    assert member.email == "fatima@example.org"  # the old address stays until the new one is confirmed
+    client.post(last_link(message))
+    member.refresh_from_db()
+    assert member.email == "fatima@nieuw.example"
+    assert EmailAddress.objects.get(user=member).verified
