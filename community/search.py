@@ -47,7 +47,8 @@ def on_moderation_action(sender, instance, created=False, raw=False, **kwargs):
         thread = Thread.objects.filter(posts__pk=instance.post_id).first()
         if thread is not None and thread.pk != instance.thread_id:
             topic_changed(thread)
-    if instance.member_id:
+    # Every action names the post's author; only a block or unblock changes what of the member may be read.
+    if instance.member_id and instance.action in (ModerationAction.Action.BLOCK, ModerationAction.Action.UNBLOCK):
         member_changed(instance.member_id)
 
 
