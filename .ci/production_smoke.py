@@ -2,13 +2,18 @@
 """Walk a running `make production` over HTTP (standard library only); used by .ci/production-smoke.
 
 python3 .ci/production_smoke.py ready BASE_URL                 exit 0 once /readyz answers 200
-python3 .ci/production_smoke.py check BASE_URL USER PASSWORD   the newcomer pages and one page of each section
-    (.ci/newcomer-pages), every sitemap page, /healthz and /readyz, static files, then the admin login of USER
+python3 .ci/production_smoke.py check BASE_URL USER PASSWORD TOTP_SECRET   the newcomer pages and one page of each
+    section (.ci/newcomer-pages), every sitemap page, /healthz and /readyz, static files, then the admin login of
+    USER with the code of the authenticator app whose secret is TOTP_SECRET (production requires it of staff)
 python3 .ci/production_smoke.py drained BASE_URL               exit 0 once no task waits for the worker
 """
 
+import base64
+import hashlib
+import hmac
 import json
 import re
+import struct
 import sys
 import time
 import urllib.error
@@ -99,23 +104,52 @@ def check_every_sitemap_page(base):
     print(f"  200 with Cache-Control for {min(len(static), 10)} of {len(static)} static files the pages use")
 
 
-def check_admin_login(base, username, password):
-    browser = Browser(base)
-    status, _headers, html = browser.request("/admin/login/")
+def totp_code(secret, at=None):
+    """The current code of an authenticator app (RFC 6238: HMAC-SHA1, 30 seconds, 6 digits), as allauth checks it."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{value:06d}"
+
+
+def csrf_token(html):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    if status != 200 or not token:
-        fail(f"/admin/login/ answered {status} without a login form")
-    form = {"csrfmiddlewaretoken": token.group(1), "username": username, "password": password, "next": "/admin/"}
-    status, headers, html = browser.request("/admin/login/", form)
+    return token.group(1) if token else None
+
+
+def check_admin_login(base, username, password, totp_secret):
+    """The admin logs in through the site's login (allauth) and, as production requires of staff, with the code of
+    an authenticator app."""
+    browser = Browser(base)
+    status, headers, _html = browser.request("/admin/login/")
+    if status != 302 or not headers.get("Location", "").startswith("/account/login/"):
+        fail(f"/admin/login/ answered {status} {headers.get('Location')} instead of sending on to /account/login/")
+    login_path = "/account/login/?" + urllib.parse.urlencode({"next": "/admin/"})
+    status, _headers, html = browser.request(login_path)
+    if status != 200 or not csrf_token(html):
+        fail(f"{login_path} answered {status} without a login form")
+    form = {"csrfmiddlewaretoken": csrf_token(html), "login": username, "password": password}
+    status, headers, html = browser.request(login_path, form)
+    second_factor = headers.get("Location", "")
+    if status != 302 or not second_factor.startswith("/account/2fa/authenticate/"):
+        fail(f"logging in as {username} answered {status} {second_factor} instead of asking for the code: {html[:300]}")
+    status, _headers, html = browser.request(second_factor)
+    if status != 200 or not csrf_token(html):
+        fail(f"{second_factor} answered {status} without a form for the code")
+    status, headers, html = browser.request(
+        second_factor, {"csrfmiddlewaretoken": csrf_token(html), "code": totp_code(totp_secret)}
+    )
     if status != 302 or headers.get("Location") != "/admin/":
-        fail(f"logging in as {username} answered {status} {headers.get('Location')}: {html[:300]}")
+        fail(f"the authenticator code for {username} answered {status} {headers.get('Location')}: {html[:300]}")
     status, _headers, html = browser.request("/admin/")
     if status != 200 or "/admin/logout/" not in html:
         fail(f"the admin dashboard answered {status} without a logout link")
     status, _headers, html = browser.request("/admin/pages/")
     if status != 200:
         fail(f"the admin page explorer answered {status}")
-    print(f"  admin login as {username}: dashboard and page explorer answer 200")
+    print(f"  admin login as {username} with an authenticator code: dashboard and page explorer answer 200")
 
 
 def wait(what, condition, timeout):
@@ -135,7 +169,7 @@ def main():
     elif command == "drained" and not rest:
         wait("tasks still wait for the worker", lambda: readiness(base)[1]["checks"]["tasks"]["pending"] == 0, 300)
         print("  the worker emptied the task queue")
-    elif command == "check" and len(rest) == 2:
+    elif command == "check" and len(rest) == 3:
         check_health(base)
         newcomer_pages.check(base)
         check_every_sitemap_page(base)
