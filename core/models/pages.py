@@ -139,7 +139,8 @@ class HomePage(ViewRestrictionsMixin, Page):
             )
         }
         # The pages on the path, for the breadcrumbs (core_tags.breadcrumbs): no query for the ancestors.
-        request._kp_route_chain = [self, *chain.values()]
+        if request is not None:
+            request._kp_route_chain = [self, *chain.values()]
         parent = self
         for position, prefix in enumerate(prefixes):
             page = chain.get(prefix)
