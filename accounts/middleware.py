@@ -32,7 +32,14 @@ class StaffTwoFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # After the CSRF middleware's process_view: a forged POST to the admin login is still a 403.
         match = getattr(request, "resolver_match", None)
-        if match is None or not request.path.startswith(admin_prefix()):
+        if match is None:
+            return None
+        if match.url_name == "wagtailcore_login":
+            # Wagtail's login for restricted pages (/_util/login/) is a plain Django login: no second factor, no
+            # rate limit, no check for blocked or unverified members. Everyone logs in through allauth.
+            query = {"next": request.GET.get("next") or "/"}
+            return redirect(f"{reverse('account_login')}?{urlencode(query)}")
+        if not request.path.startswith(admin_prefix()):
             return None
         if match.url_name == "wagtailadmin_login":
             query = {"next": request.GET.get("next") or reverse("wagtailadmin_home")}
@@ -40,7 +47,9 @@ class StaffTwoFactorMiddleware:
         if not getattr(settings, "STAFF_REQUIRE_2FA", False) or match.url_name == "wagtailadmin_logout":
             return None
         user = request.user
-        if is_staff_user(user) and not has_authenticator_app(user):
+        if not is_staff_user(user):
+            return None
+        if not has_authenticator_app(user):
             messages.warning(
                 request,
                 _(
@@ -49,11 +58,22 @@ class StaffTwoFactorMiddleware:
                 ),
             )
             return redirect("mfa_activate_totp")
+        if not used_second_factor(request, user):
+            # Having an authenticator is not enough: this session must have given its code (a session from
+            # before the authenticator was activated, or from any login that skipped allauth, has not).
+            return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.get_full_path()})}")
         return None
 
 
 def admin_prefix():
     return reverse("wagtailadmin_home")
+
+
+def used_second_factor(request, user):
+    """Whether this session's login (or a later re-authentication) included the authenticator code."""
+    from allauth.account.authentication import get_authentication_records
+
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, user))
 
 
 def has_authenticator_app(user):

@@ -314,8 +314,10 @@ def report(post, reporter, reason, explanation=""):
             )
             _sync_thread(post)
         else:
+            # An UPDATE, not a save: a report changes nothing any visitor sees, so it must not empty the page cache
+            # (core.caching bumps the content generation on every saved post).
+            Post.objects.filter(pk=post.pk).update(report_count=open_reports)
             post.report_count = open_reports
-            post.save(update_fields=["report_count"])
         created.post = post
     return created
 

@@ -45,7 +45,10 @@ class ForumPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [*BasePage.content_panels, InlinePanel("categories", heading=_("Categories"), min_num=1)]
-    settings_panels = [*BasePage.settings_panels, FieldPanel("moderators")]
+    # Not editable in the page editor: whoever may edit the page could otherwise make any group (and so its members)
+    # moderators with admin access. The group is made with the forum; administrators manage who is in it
+    # (Instellingen > Groepen).
+    settings_panels = BasePage.settings_panels
 
     class Meta:
         verbose_name = _("forum")

@@ -189,6 +189,8 @@ MIDDLEWARE = [*MIDDLEWARE, "accounts.middleware.StaffTwoFactorMiddleware"]
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Restricted pages send visitors to the same login (Wagtail's own would skip allauth's checks and second factor).
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 # --- end accounts ---
 
 # Internationalisation: the public site and the admin speak Dutch.

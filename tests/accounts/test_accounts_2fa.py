@@ -45,11 +45,31 @@ def test_staff_without_authenticator_is_sent_to_setup_when_required(client, edit
     assert "tweestapsverificatie" in page.lower()
 
 
-def test_staff_with_authenticator_pass(client, editor, settings):
+def test_staff_with_authenticator_pass_once_the_session_gave_the_code(client, editor, settings):
+    settings.STAFF_REQUIRE_2FA = True
+    secret = with_totp(editor)
+    # A session that never gave the code (here: force_login; in life a login that skipped allauth) is asked for it.
+    client.force_login(editor)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_reauthenticate") + "?next=%2Fadmin%2Fpages%2F"
+    response = client.post(response["Location"], {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert client.get("/admin/pages/").status_code == 200
+
+
+def test_wagtail_front_end_login_cannot_bypass_allauth(client, editor, settings):
+    """/_util/login/ (Wagtail's login for restricted pages) would log in with the password alone."""
     settings.STAFF_REQUIRE_2FA = True
     with_totp(editor)
-    client.force_login(editor)
-    assert client.get("/admin/").status_code == 200
+    response = client.get("/_util/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/account/login/?next=%2Fadmin%2F"
+    response = client.post("/_util/login/", {"username": "redacteur", "password": PASSWORD, "next": "/admin/"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
 
 
 def test_not_required_leaves_staff_alone(client, editor, settings):
