@@ -61,6 +61,9 @@ IGNORED_APPS = {
     "wagtailusers",
 }
 IGNORED_MODELS = {
+    # A sign-up makes a profile: anyone could empty the cache that way. A changed display name reaches cached
+    # pages within PAGE_CACHE_TIMEOUT.
+    "accounts.profile",
     # What members do that no anonymous page shows (a post that becomes visible or hidden does bump).
     "community.follow",
     "community.moderationaction",
