@@ -138,8 +138,14 @@ def post_published(post):
     A constant number of queries whatever the number of followers: one for the followers, one for the
     mentioned members, one for notifications that exist already, and bulk inserts.
     """
+    from community.visibility import thread_is_readable
+
     thread = post.thread
     if post.status != PostStatus.VISIBLE or thread.status != PostStatus.VISIBLE or not _author_may_notify(post):
+        return []
+    # Nobody hears (nor is mailed) about a post in a restricted or unpublished forum, or on a page that is not
+    # public: followers and mentioned members might not be allowed to read it.
+    if not thread_is_readable(thread):
         return []
     follows = Q(thread_id=thread.pk)
     if thread.category_id:
@@ -264,11 +270,13 @@ page_published.connect(content_page_published, dispatch_uid="community_theme_fol
 
 
 def shown():
-    """Notifications that may be shown: their post and topic are visible (and its forum live), their page live."""
-    post_shown = Q(post__status=PostStatus.VISIBLE, post__thread__status=PostStatus.VISIBLE) & (
-        Q(post__thread__forum__isnull=True) | Q(post__thread__forum__live=True)
-    )
-    return (Q(post__isnull=False) & post_shown) | (Q(post__isnull=True, page__isnull=False) & Q(page__live=True))
+    """Notifications that may be shown: their post is visible in a thread anyone may read
+    (``community.visibility``), their page live and public."""
+    from community.visibility import public_pages, readable_threads
+
+    post_shown = Q(post__status=PostStatus.VISIBLE, post__thread__in=readable_threads().values("pk"))
+    page_shown = Q(page__live=True, page__in=public_pages().values("pk"))
+    return (Q(post__isnull=False) & post_shown) | (Q(post__isnull=True, page__isnull=False) & page_shown)
 
 
 def with_post_position(queryset):
@@ -322,14 +330,12 @@ def unread_count(user):
 
 def is_shown(notification):
     """The same as ``shown()``, in Python, for notifications loaded with their post, thread and page."""
+    from community.visibility import page_is_public, thread_is_readable
+
     post = notification.post
     if post is not None:
-        thread = post.thread
-        forum = thread.forum if thread.forum_id else None
-        return (
-            post.status == PostStatus.VISIBLE and thread.status == PostStatus.VISIBLE and (forum is None or forum.live)
-        )
-    return notification.page is not None and notification.page.live
+        return post.status == PostStatus.VISIBLE and thread_is_readable(post.thread)
+    return page_is_public(notification.page)
 
 
 def thread_title(thread):
@@ -352,6 +358,20 @@ def absolute_url(path):
     return base.rstrip("/") + path
 
 
+def load_pages(notifications):
+    """Load the specific pages of page notifications in one query per page type (not one per notification)."""
+    from wagtail.models import Page
+
+    page_ids = {n.page_id for n in notifications if n.post_id is None and n.page_id}
+    if not page_ids:
+        return
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}
+    for notification in notifications:
+        page = pages.get(notification.page_id) if notification.post_id is None else None
+        if page is not None:
+            notification._specific_page = page
+
+
 def describe(notification):
     """What a notification says: {kind, title, url, where, author, excerpt} (url relative)."""
     from accounts.profiles import display_name
@@ -372,7 +392,9 @@ def describe(notification):
             # Plain text (entities decoded); templates escape it again.
             "excerpt": Truncator(html.unescape(strip_tags(post.body_html)) or post.body).words(EXCERPT_WORDS),
         }
-    page = notification.page.specific_deferred if notification.page is not None else None
+    page = getattr(notification, "_specific_page", None)
+    if page is None and notification.page is not None:
+        page = notification.page.specific_deferred
     return {
         "kind": notification.get_kind_display(),
         "title": page.title if page else "",

@@ -311,7 +311,9 @@ def _reply_in(thread, *, user, body, quoted_post, image, image_alt):
     with transaction.atomic():
         digest, status, is_mod = _check_member(user, thread.forum, is_topic=False, body=body)
         # The thread as it is now (a moderator may have locked or hidden it since the form was shown).
-        thread = Thread.objects.select_related("forum").get(pk=thread.pk)
+        # Locked (FOR UPDATE) until the reply is stored and counted: replies at the same moment take turns, so
+        # refresh_thread's count and last_post_at are those of all of them.
+        thread = Thread.objects.select_for_update(of=("self",)).select_related("forum").get(pk=thread.pk)
         if thread.status != PostStatus.VISIBLE and not is_mod:
             raise PostingError(_("This topic is not open for replies."), code="thread_not_visible")
         if thread.is_locked and not is_mod:

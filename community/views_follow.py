@@ -36,12 +36,19 @@ TARGET_TYPES = {
 
 def target_object(target_type, target_id):
     """The object to follow, if it exists and may be seen; None otherwise."""
+    from community.visibility import public_forums, thread_is_readable
+
     if target_type == "thread":
-        return Thread.objects.visible().filter(pk=target_id).first()
+        thread = Thread.objects.visible().filter(pk=target_id).first()
+        return thread if thread_is_readable(thread) else None
     if target_type == "category":
-        return ForumCategory.objects.filter(pk=target_id, forum__live=True).select_related("forum").first()
+        return (
+            ForumCategory.objects.filter(pk=target_id, forum__in=public_forums().values("pk"))
+            .select_related("forum")
+            .first()
+        )
     if target_type == "forum":
-        return ForumPage.objects.live().filter(pk=target_id).first()
+        return public_forums().filter(pk=target_id).first()
     if target_type == "theme":
         from core.models import Theme
 
@@ -137,7 +144,7 @@ def follows(request):
     """ "Wat ik volg": every follow with its frequency, to change or stop; and mail on or off."""
     rows = (
         Follow.objects.filter(user=request.user)
-        .select_related("thread", "category__forum", "forum", "theme")
+        .select_related("thread__forum", "thread__category", "category__forum", "forum", "theme")
         .prefetch_related("thread__target")
         .order_by("-created_at", "-pk")
     )
@@ -199,6 +206,7 @@ def notification_list(request):
     """ "Mijn meldingen": newest first, unread marked; only what may still be shown."""
     queryset = notifications.for_member(request.user)
     page_obj = Paginator(queryset, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    notifications.load_pages(page_obj.object_list)
     items = [{"notification": n, **notifications.describe(n)} for n in page_obj.object_list]
     unread = notifications.unread_count(request.user)
     return TemplateResponse(

@@ -260,7 +260,13 @@ def topic(forum, request, thread_id, slug):
 
     form = None
     quoted_post = None
-    may_reply = viewer.can_post and not thread.is_locked and thread.status != PostStatus.HIDDEN
+    # A pending topic gets no reply form (the service would refuse the reply); moderators may reply as before.
+    may_reply = (
+        viewer.can_post
+        and not thread.is_locked
+        and thread.status != PostStatus.HIDDEN
+        and (thread.status == PostStatus.VISIBLE or viewer.is_moderator)
+    )
     if may_reply:
         if request.method == "POST":
             form = forms.ReplyForm(request.POST, request.FILES, thread=thread, user=viewer.user)
@@ -381,6 +387,8 @@ def edit_post(forum, request, post_id):
     )
     if post is None or post.status == PostStatus.HIDDEN or post.author_id != request.user.pk:
         raise Http404
+    if post.thread.status == PostStatus.HIDDEN:  # a hidden topic is not edited (its forum is served as a page,
+        raise Http404  # so Wagtail's view restrictions of the forum already apply here)
     post.thread.forum = forum
     if not posting.can_edit(request.user, post):
         minutes = posting.limit("COMMUNITY_EDIT_WINDOW_SECONDS") // 60

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,6 +17,7 @@ from community.forms_moderation import ReportForm
 from community.links import post_url, thread_url
 from community.models import Post, PostStatus, Report
 from community.text import sanitise
+from community.visibility import thread_is_readable
 
 TEMPLATE = "community/moderation/report.html"
 
@@ -50,6 +52,8 @@ def report_post(request, post_id):
     post = get_object_or_404(
         Post.objects.visible().select_related("thread", "thread__forum", "author__profile"), pk=post_id
     )
+    if not thread_is_readable(post.thread):  # a restricted or unpublished forum, or a page that is not public
+        raise Http404
     next_url = _safe_next(request)
     context = {
         "post": post,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from community import reactions
 from community.models import Post, PostStatus, ThreadKind
+from community.visibility import target_is_public
 
 
 @require_POST
@@ -73,7 +74,7 @@ def edit(request, post_id):
         .first()
     )
     target = reactions.target_for_thread(post.thread) if post is not None else None
-    if target is None:
+    if target is None or post.thread.status == PostStatus.HIDDEN or not target_is_public(target):
         raise Http404
     if not posting.can_edit(request.user, post):
         raise PermissionDenied
