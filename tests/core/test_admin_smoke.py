@@ -64,6 +64,7 @@ READ_ONLY_SNIPPETS = {"events.outboxemail", "networks.matchrequest"}
 # Page types a site has once (max_count = 1), or a parent once (the agenda overview of a network, the agenda of a
 # municipality): the admin refuses to copy one beside the original.
 SINGLETON_PAGE_TYPES = {
+    "community.forumpage",
     "core.homepage",
     "expeditions.expeditionindexpage",
     "knowledgeboost.knowledgeboostindexpage",
