@@ -82,7 +82,7 @@ def test_a_topic_with_errors_comes_back_with_an_error_summary(client, forum, mem
     response = client.post(new_topic_url(forum), {"category": "", "title": "", "body": ""})
     page = html(response)
     assert response.status_code == 200
-    assert "Er is een probleem" in page and "data-error-summary" in page
+    assert "Er ging iets mis" in page and "data-error-summary" in page
     assert not Thread.objects.exists()
 
 

@@ -27,7 +27,10 @@ def test_demo_has_varied_expeditions_each_with_lessons(demo):
 def test_demo_creates_no_user_accounts(demo):
     assert ExpeditionLeader.objects.count() >= 4
     assert not ExpeditionLeader.objects.filter(user__isnull=False).exists()
-    assert not User.objects.exists(), "seed_demo creates no users unless asked"
+    # The demo's forum members (community) are users, but none is staff and none can log in until given a
+    # password; the admin exists only when asked for (seed_demo --admin).
+    assert not User.objects.filter(is_staff=True).exists(), "seed_demo creates no staff unless asked"
+    assert not any(user.has_usable_password() for user in User.objects.all())
     assert ExpeditionLeader.objects.exclude(email="").filter(contact_preference="email").exists()
 
 
