@@ -8,7 +8,6 @@ class CommunityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Each area of the community app connects its own signals, outbox kinds and jobs.
-        from community import moderation, notifications, posting, reactions  # noqa: F401
-        # search+demo area: forum topics kept up to date in the site search; the demo's forum (seed_demo hook).
-        from community import demo, search  # noqa: F401
+        # Each area of the community app connects its own signals, outbox kinds and jobs at import: forum topics
+        # kept up to date in the site search (search), the demo's forum (demo: the seed_demo hook).
+        from community import demo, moderation, notifications, posting, reactions, search  # noqa: F401
