@@ -311,7 +311,7 @@ def test_a_job_started_twice_at_the_same_moment_runs_once(tmp_path):
 
     assert [line.split()[0] for line in lines(log)] == ["started", "finished"], texts
     assert codes == [0, 1], texts
-    assert any("slow is running already" in text for text in texts)
+    assert any("slow is running already" in text for text in texts), texts
     assert last_outcome(database_url, "slow") == "succeeded"
 
 
