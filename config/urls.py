@@ -29,6 +29,10 @@ urlpatterns = [
     path("", include("tips.urls")),
     path("", include("stories.urls")),
     path("", include("networks.urls")),
+    path("", include("campaign.urls")),
+    path("", include("feedback.urls")),
+    path("", include("newsletter.urls")),
+    path("feeds/", include("core.urls_feeds")),
     path("", include("search.urls")),
 ]
 

@@ -5,6 +5,7 @@ sibling section):
 * ``events`` (the shared event engine and outbox) imports only core;
 * ``accounts`` (members, django-allauth) imports core and events (its mails go through the outbox);
 * ``community`` (forum, reactions, following, moderation) imports core, events (the outbox) and accounts;
+* ``feedback`` (evaluations, page usefulness) and ``newsletter`` import core and events (the outbox);
 * ``search`` imports only core: it reads content through attributes (``search_province``, ``search_municipalities``)
   and Wagtail's registry of indexed models, never by importing a section;
 * the sections import only core, events and community (reactions), never a sibling section or search (bulk saves use
@@ -20,13 +21,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = ("expeditions", "knowledgeboost", "networks", "tips", "stories")
+SECTIONS = ("expeditions", "knowledgeboost", "networks", "tips", "stories", "campaign")
 ALLOWED = {
     "core": set(),
     "events": {"core"},
     "accounts": {"core", "events"},
     "community": {"core", "events", "accounts"},
     "search": {"core"},
+    # Shared engagement apps: evaluations and page feedback, the newsletter (content through core's registry).
+    "feedback": {"core", "events"},
+    "newsletter": {"core", "events"},
     **{section: {"core", "events", "community"} for section in SECTIONS},
 }
 PROJECT_APPS = set(ALLOWED)

@@ -1,0 +1,6 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("campaign.posters.urls")),
+    path("", include("campaign.quiz.urls")),
+]
