@@ -12,7 +12,11 @@ A section registers a function with the ``register_home_section`` Wagtail hook, 
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.models import Page
 
 
 @dataclass
@@ -31,3 +35,110 @@ def get_home_sections(home_page, request):
         if section is not None and section.items:
             sections.append(section)
     return sorted(sections, key=lambda section: section.order)
+
+
+# Standard wordings for the entry points when editors have not written their own, by audience slug.
+DEFAULT_AUDIENCE_LABELS = {
+    "gemeenten": _("I work for a municipality"),
+    "vrijwilligersorganisaties": _("I work with volunteers"),
+    "vrijwilligers": _("I volunteer, or want to"),
+    "ervaringsdeskundigen": _("I am an expert by experience"),
+    "lokale-initiatieven": _("I started something in my neighbourhood"),
+    "professionals": _("I support volunteering professionally"),
+}
+
+
+@dataclass
+class AudienceEntry:
+    label: str
+    url: str
+    text: str = ""
+
+
+@dataclass
+class KeyFigure:
+    figure: str
+    label: str
+
+
+def audience_url(audience, request=None):
+    """Where an audience's entry point leads: its hub when one is registered, else the first link a section offers
+    (the ``register_audience_link`` hook: ``fn(audience, request)`` returns a URL or None)."""
+    for fn in hooks.get_hooks("register_audience_link"):
+        url = fn(audience, request)
+        if url:
+            return url
+    return ""
+
+
+def get_audience_entries(home_page, request=None):
+    """The home page's entry points: the editors' own, or one per audience with a standard wording."""
+    from core.models import Audience
+
+    entries = []
+    blocks = list(home_page.audience_entries)
+    if blocks:
+        page_ids = [block.value["page"].pk for block in blocks if block.value["page"]]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public()}
+        for block in blocks:
+            value = block.value
+            page = pages.get(value["page"].pk) if value["page"] else None
+            url = page.get_url(request) if page is not None else ""
+            if not url and value["audience"] is not None:
+                url = audience_url(value["audience"], request)
+            if url:
+                entries.append(AudienceEntry(label=value["label"], url=url, text=value["text"]))
+        return entries
+    for audience in Audience.objects.order_by("name"):
+        url = audience_url(audience, request)
+        if url:
+            label = DEFAULT_AUDIENCE_LABELS.get(audience.slug) or _("For %(audience)s") % {
+                "audience": audience.name.lower()
+            }
+            entries.append(AudienceEntry(label=str(label), url=url, text=audience.description))
+    return entries
+
+
+def content_municipality_count():
+    """How many municipalities some public content is linked to: every many-to-many named ``municipalities`` to
+    ``core.Municipality`` (the convention networks uses too), on pages that are live. One query."""
+    from django.db.models import Q
+
+    from core.models import Municipality
+
+    condition = Q()
+    for relation in Municipality._meta.related_objects:
+        model = relation.related_model
+        if not relation.many_to_many or relation.field.name != "municipalities":
+            continue
+        lookup = relation.get_accessor_name() if relation.related_name is None else relation.related_name
+        if issubclass(model, Page):
+            condition |= Q(**{f"{lookup}__live": True})
+        elif any(field.name == "page" for field in model._meta.get_fields()):
+            condition |= Q(**{f"{lookup}__page__live": True})
+    if not condition:
+        return 0
+    return Municipality.objects.filter(condition).distinct().count()
+
+
+def get_key_figures(home_page):
+    """The editors' own figures, then (when switched on) figures counted from the content: every registered kind
+    of content that has items, and the municipalities linked to content. Zero is never shown."""
+    from core import content_registry
+
+    figures = [KeyFigure(figure=block.value["figure"], label=block.value["label"]) for block in home_page.key_figures]
+    if not home_page.show_content_figures:
+        return figures
+    for kind in content_registry.kinds():
+        count = kind.public().count()
+        if count:
+            figures.append(KeyFigure(figure=number_format(count), label=str(kind.label)))
+    municipalities = content_municipality_count()
+    if municipalities:
+        figures.append(
+            KeyFigure(
+                figure=number_format(municipalities),
+                label=str(ngettext("municipality", "municipalities", municipalities)),
+            )
+        )
+    return figures

@@ -1,16 +1,19 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.blocks import BaseStreamBlock
 from core.caching import memoize
-from core.home_sections import get_home_sections
+from core.home_sections import get_audience_entries, get_home_sections, get_key_figures
 from core.rich_text import LIMITED_FEATURES
 
 from .base import BasePage, ViewRestrictionsMixin
@@ -25,6 +28,47 @@ class FeaturedItemBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Featured page")
+
+
+class AudienceEntryBlock(blocks.StructBlock):
+    """An entry point on the home page for one group of visitors ("Ik werk bij een gemeente")."""
+
+    label = blocks.CharBlock(
+        label=_("label"), max_length=80, help_text=_("In the visitor's words, for example 'Ik werk bij een gemeente'.")
+    )
+    text = blocks.CharBlock(label=_("text"), required=False, max_length=160, help_text=_("Optional: one sentence."))
+    audience = SnippetChooserBlock(
+        "core.Audience",
+        label=_("audience"),
+        required=False,
+        help_text=_("The entry leads to everything for this audience."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("page"), required=False, help_text=_("Or a page of your own choosing instead of the audience.")
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Entry point")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("audience") and not value.get("page"):
+            raise StructBlockValidationError(
+                block_errors={"audience": ValidationError(_("Choose an audience or a page."))}
+            )
+        return value
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    """A figure the programme team wants to show, such as a mark or a number from a report."""
+
+    figure = blocks.CharBlock(label=_("figure"), max_length=20, help_text=_("For example '7,8' or '6,7 miljoen'."))
+    label = blocks.CharBlock(label=_("label"), max_length=80, help_text=_("What the figure counts."))
+
+    class Meta:
+        icon = "order"
+        label = _("Key figure")
 
 
 def _routes_to_children(page, page_class, remaining):
@@ -83,6 +127,25 @@ class HomePage(ViewRestrictionsMixin, Page):
         verbose_name=_("featured items"),
         help_text=_("Up to six pages the programme team wants to highlight."),
     )
+    audience_entries = StreamField(
+        [("entry", AudienceEntryBlock())],
+        blank=True,
+        max_num=8,
+        verbose_name=_("entry points"),
+        help_text=_("Empty: one entry point per audience, with a standard wording."),
+    )
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())],
+        blank=True,
+        max_num=6,
+        verbose_name=_("key figures"),
+        help_text=_("Figures of your own, shown before the figures counted from the content."),
+    )
+    show_content_figures = models.BooleanField(
+        _("show figures from the content"),
+        default=True,
+        help_text=_("Counted automatically: expeditions, municipalities, tips and more. Zero is never shown."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -97,6 +160,8 @@ class HomePage(ViewRestrictionsMixin, Page):
             heading=_("Hero"),
         ),
         FieldPanel("introduction"),
+        FieldPanel("audience_entries"),
+        MultiFieldPanel([FieldPanel("key_figures"), FieldPanel("show_content_figures")], heading=_("Key figures")),
         FieldPanel("featured_items"),
     ]
 
@@ -164,6 +229,10 @@ class HomePage(ViewRestrictionsMixin, Page):
         context["home_sections"] = memoize(
             request, f"home-sections:{self.pk}", lambda: get_home_sections(self, request)
         )
+        context["audience_entries"] = memoize(
+            request, f"home-audiences:{self.pk}", lambda: get_audience_entries(self, request)
+        )
+        context["key_figures"] = memoize(request, f"home-figures:{self.pk}", lambda: get_key_figures(self))
         return context
 
 
