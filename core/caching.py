@@ -13,7 +13,8 @@ lessons overview and the home page, a registration the places left on a session,
 What is cached (``AnonymousPageCacheMiddleware``):
 
 - only GET/HEAD of Wagtail pages (``wagtail_serve``), never previews;
-- only for requests without cookies of ours: a session (logged-in users, editors), pending messages or the
+- one copy per reading version: the easy-read cookie (``READING_COOKIE``) is part of the key, not personal;
+- only for requests without other cookies of ours: a session (logged-in users, editors), pending messages or the
   appreciations a browser remembers all make the page personal, so such requests are rendered for that visitor
   alone and marked ``private``;
 - only responses that are ``200``, set no cookie, did not use a CSRF token and are not marked private.
@@ -94,8 +95,14 @@ IGNORED_MODELS = {
 # itself is what changes the pages.
 IGNORED_MODEL_NAMES = {"outboxemail"}
 
+# The reading version a visitor chose (core.models.easy_read): a functional cookie, ``makkelijk`` or
+# ``standaard``. It makes no request personal: the cache keeps one copy per version (``_cache_key``).
+READING_COOKIE = "kp_leesversie"
+READING_EASY = "makkelijk"
+READING_STANDARD = "standaard"
+
 # Cookies that say nothing about the visitor; any other cookie of ours makes a request personal.
-NEUTRAL_COOKIES = {"csrftoken"}
+NEUTRAL_COOKIES = {"csrftoken", READING_COOKIE}
 
 
 def _setting(name, default):
@@ -369,9 +376,18 @@ def may_serve_from_cache(request):
     return not has_personal_cookies(request)
 
 
+def reading_variant(request):
+    """The reading version a request asks for: easy-read only for exactly that cookie value (anything else,
+    hostile or old, is the standard version)."""
+    if request is not None and request.COOKIES.get(READING_COOKIE) == READING_EASY:
+        return READING_EASY
+    return READING_STANDARD
+
+
 def _cache_key(request, generation):
+    """One copy per URL and reading version: pages without an easy-read version are simply stored twice."""
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"kp:page:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"kp:page:{generation}:{reading_variant(request)}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def _cache_control_says_private(response):
