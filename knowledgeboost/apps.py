@@ -27,3 +27,21 @@ class KnowledgeBoostConfig(AppConfig):
         post_save.connect(
             index_page_created, sender=KnowledgeBoostIndexPage, dispatch_uid="knowledgeboost_index_page_created"
         )
+
+        from django.utils.text import capfirst
+
+        from core import content_registry
+
+        # Upcoming sessions only, soonest first; a session counts until it has ended.
+        content_registry.register(
+            content_registry.ContentKind(
+                key="sessions",
+                label=capfirst(SessionPage._meta.verbose_name_plural),
+                label_singular=capfirst(SessionPage._meta.verbose_name),
+                model=SessionPage,
+                date_field="start",
+                end_field="end",
+                upcoming=True,
+                order=10,
+            )
+        )

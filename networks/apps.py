@@ -22,3 +22,35 @@ class NetworksConfig(AppConfig):
         )
         page_published.connect(signals.meeting_published, dispatch_uid="networks_meeting_published")
         post_migrate.connect(signals.set_up_after_migrate, sender=self)
+
+        from django.utils.text import capfirst
+
+        from core import content_registry
+
+        from .models import InclusionAgendaPage
+
+        # Upcoming meetings only, soonest first; a meeting counts until it has ended.
+        content_registry.register(
+            content_registry.ContentKind(
+                key="meetings",
+                label=capfirst(NetworkMeetingPage._meta.verbose_name_plural),
+                label_singular=capfirst(NetworkMeetingPage._meta.verbose_name),
+                model=NetworkMeetingPage,
+                date_field="start",
+                end_field="end",
+                upcoming=True,
+                order=15,
+            )
+        )
+        # Lokale Inclusie Agenda's; shown with their presentation or adoption date when they have one.
+        content_registry.register(
+            content_registry.ContentKind(
+                key="agendas",
+                label=capfirst(InclusionAgendaPage._meta.verbose_name_plural),
+                label_singular=capfirst(InclusionAgendaPage._meta.verbose_name),
+                model=InclusionAgendaPage,
+                date_attr="search_result_date",
+                for_listing=lambda qs: qs.select_related("municipality", "listing_image"),
+                order=60,
+            )
+        )
