@@ -6,3 +6,8 @@ class FeedbackConfig(AppConfig):
     name = "feedback"
     label = "feedback"
     verbose_name = _("Feedback")
+
+    def ready(self):
+        from feedback import evaluations
+
+        evaluations.register()
