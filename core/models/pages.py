@@ -17,6 +17,7 @@ from core.home_sections import get_audience_entries, get_home_sections, get_key_
 from core.rich_text import LIMITED_FEATURES
 
 from .base import BasePage, ViewRestrictionsMixin
+from .easy_read import EasyReadMixin
 
 
 class FeaturedItemBlock(blocks.StructBlock):
@@ -236,13 +237,13 @@ class HomePage(ViewRestrictionsMixin, Page):
         return context
 
 
-class ContentPage(BasePage):
+class ContentPage(EasyReadMixin, BasePage):
     """A generic page of text, images, quotes, calls to action, documents and FAQs."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body"), *EasyReadMixin.search_fields]
 
     template = "pages/content_page.html"
     # No parent_page_types on purpose: a content page may go under the home page and under every
