@@ -14,18 +14,15 @@ construction and ``add_child``, never with the test factories (factory_boy is a 
 reuse helpers from the demo, not the other way round (tests/core/test_newcomer.py checks this).
 """
 
-import hashlib
 import io
-import random
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw
 
+from core.illustrations import illustration_for
 from core.models import Audience, CustomImage, Theme
 
-PALETTE = ["#0b5394", "#1e6b34", "#8e3b8e", "#b45309", "#0f766e", "#9f1239", "#3f3f8f"]
+ILLUSTRATION_PREFIX = "illustratie-"
 
 
 class DemoBuilder:
@@ -69,31 +66,25 @@ class DemoBuilder:
         return [Audience.objects.get(slug=slugify(name)) for name in names]
 
     def image(self, title, alt_text=""):
-        """A locally generated placeholder image (no downloads), made once per title."""
+        """An illustration drawn for the demo (core/illustrations) that suits the title, made once per title.
+
+        An image of an earlier demo that still holds a generated placeholder gets the illustration instead."""
+        key, path, illustration_alt = illustration_for(title)
+        alt_text = alt_text or illustration_alt
         existing = CustomImage.objects.filter(title=title).first()
         if existing is not None:
+            if ILLUSTRATION_PREFIX not in existing.file.name:
+                self._set_illustration(existing, key, path, alt_text)
             return existing
-        image = CustomImage(title=title, alt_text=alt_text)
-        image.file = ImageFile(placeholder_png(title), name=f"{slugify(title)[:60] or 'afbeelding'}.png")
-        image.save()
+        image = CustomImage(title=title)
+        self._set_illustration(image, key, path, alt_text)
         self.created += 1
         return image
 
-
-def placeholder_png(seed_text, size=(1200, 675)):
-    """Abstract, friendly shapes in the house colours; deterministic per seed text."""
-    digest = hashlib.sha256(seed_text.encode()).digest()
-    rng = random.Random(digest)  # noqa: S311 - decorative, not security related
-    background, *others = rng.sample(PALETTE, 4)
-    width, height = size
-    img = PILImage.new("RGB", size, background)
-    draw = ImageDraw.Draw(img)
-    for colour in others * 2:
-        radius = rng.randint(height // 8, height // 3)
-        x, y = rng.randint(0, width), rng.randint(0, height)
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
-    draw.rectangle((0, height - height // 10, width, height), fill="#ffd966")
-    buffer = io.BytesIO()
-    img.save(buffer, format="PNG", optimize=True)
-    buffer.seek(0)
-    return buffer
+    def _set_illustration(self, image, key, path, alt_text):
+        if image.pk:
+            image.renditions.all().delete()
+        image.alt_text = alt_text
+        with path.open("rb") as handle:
+            image.file = ImageFile(io.BytesIO(handle.read()), name=f"{ILLUSTRATION_PREFIX}{key}.png")
+        image.save()

@@ -89,6 +89,9 @@ def add_sessions(demo, week, rows, themes, audiences, past=False):
             speakers=[("speaker", {"name": n, "role": r, "organisation": o}) for n, r, o in speakers],
             accessibility=provisions,
             recording_url="https://example.org/opnames/" + slug if past else "",
+            listing_image=demo.image(
+                "Online sessie Kennisboostweek" if fmt == EventFormat.ONLINE else "Gesprek op locatie"
+            ),
         )
         session.themes.set(themes)
         session.audiences.set(audiences)

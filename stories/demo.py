@@ -152,7 +152,7 @@ def seed_stories(demo):
         existing = index.get_children().filter(slug=spec["slug"]).exists()
         if existing:
             continue
-        portrait = demo.image(f"Portret: {spec['person_name']}", alt_text="")
+        portrait = demo.image(f"Portret: {spec['person_name']}")
         story = demo.ensure_page(
             index,
             StoryPage,
@@ -163,7 +163,7 @@ def seed_stories(demo):
             place=spec["place"],
             pull_quote=spec["pull_quote"],
             portrait=portrait,
-            portrait_alt_text=f"Illustratie bij het verhaal van {spec['person_name']}: kleurige vlakken",
+            portrait_alt_text=f"Getekend portret van {spec['person_name']}",
             listing_summary=spec["pull_quote"],
             body=story_body(spec["paragraphs"]),
             publish=False,

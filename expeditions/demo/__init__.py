@@ -104,7 +104,11 @@ def _expedition(demo, index, data, leaders, organisations, today):
             what_worked=lesson["worked"],
             what_did_not_work=lesson["not_worked"],
             advice=[("paragraph", lesson["advice"])] if lesson["advice"] else [],
+            listing_image=demo.image(lesson["title"]),
         )
+        if page.listing_image_id is None:  # demos made before the illustrations
+            page.listing_image = demo.image(lesson["title"])
+            page.save_revision().publish()
         if not page.themes.exists():
             page.themes.set(demo.themes(*lesson["themes"]))
             page.save_revision().publish()
