@@ -30,6 +30,11 @@ SCHEDULE = [
         description=_("Queues the reminder with the meeting link one working day before each session."),
     ),
     Job(
+        "send_evaluations",
+        "15 * * * *",
+        description=_("Queues the evaluation mail for participants of events that ended a day ago."),
+    ),
+    Job(
         "send_digests",
         "*/5 * * * *",
         description=_("Queues the daily and weekly digests of the community's notifications that are due."),
