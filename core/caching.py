@@ -79,6 +79,9 @@ IGNORED_MODELS = {
     # A public counter that anonymous visitors change: bumping on it would let anyone empty the cache. Cached
     # pages show a count at most PAGE_CACHE_TIMEOUT old; whoever appreciates sees the new count at once.
     "tips.appreciation",
+    # "Was deze pagina nuttig?": anonymous votes that no page shows (only the admin's report); bumping on them
+    # would let anyone empty the cache. Evaluations bump only the week page that shows their average.
+    "feedback.pagevote",
     "wagtailcore.comment",
     "wagtailcore.commentreply",
     "wagtailcore.modellogentry",
