@@ -14,6 +14,7 @@ from community.models import ReactionsMixin
 from core.blocks import BaseStreamBlock
 from core.forms import TaxonomyFilterForm
 from core.models import Audience, BasePage, Theme
+from core.models.easy_read import EasyReadMixin
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -81,7 +82,7 @@ class StoryIndexPage(BasePage):
         return context
 
 
-class StoryPage(ReactionsMixin, BasePage):
+class StoryPage(EasyReadMixin, ReactionsMixin, BasePage):
     """One story of a volunteer, professional or organisation, with a portrait and a pull quote."""
 
     person_name = models.CharField(
@@ -159,6 +160,7 @@ class StoryPage(ReactionsMixin, BasePage):
         index.SearchField("pull_quote"),
         index.SearchField("body"),
         index.RelatedFields("municipalities", [index.SearchField("name")]),
+        *EasyReadMixin.search_fields,
     ]
 
     template = "pages/story_page.html"

@@ -13,6 +13,7 @@ from wagtail.search import index
 from community.models import ReactionsMixin
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.models.easy_read import EasyReadMixin
 from core.rich_text import LIMITED_FEATURES
 from expeditions.forms import LessonPageForm
 
@@ -20,7 +21,7 @@ from .choices import Lens, TargetGroup
 from .querysets import LessonPageManager
 
 
-class LessonPage(ReactionsMixin, BasePage):
+class LessonPage(EasyReadMixin, ReactionsMixin, BasePage):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -124,6 +125,7 @@ class LessonPage(ReactionsMixin, BasePage):
         index.FilterField("date"),
         index.FilterField("expedition"),
         index.RelatedFields("municipalities", [index.SearchField("name")]),
+        *EasyReadMixin.search_fields,
     ]
 
     base_form_class = LessonPageForm

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from community.models import ReactionsMixin
 from core.models import BasePage
+from core.models.easy_read import EasyReadMixin
 from core.rich_text import LIMITED_FEATURES
 from networks.forms import InclusionAgendaPageForm
 
@@ -59,7 +60,7 @@ class InclusionAgendaPageQuerySet(PageQuerySet):
         return self.filter(life_domains__code__in=domain_codes).distinct()
 
 
-class InclusionAgendaPage(ReactionsMixin, RoutablePageMixin, BasePage):
+class InclusionAgendaPage(EasyReadMixin, ReactionsMixin, RoutablePageMixin, BasePage):
     """A municipality's Lokale Inclusie Agenda: its status, what it covers, and the agenda itself as PDF."""
 
     status = models.CharField(
@@ -171,6 +172,7 @@ class InclusionAgendaPage(ReactionsMixin, RoutablePageMixin, BasePage):
         index.FilterField("status"),
         index.FilterField("municipality"),
         index.FilterField("network"),
+        *EasyReadMixin.search_fields,
     ]
 
     base_form_class = InclusionAgendaPageForm
