@@ -1,1 +1,9 @@
-urlpatterns = []
+from django.urls import path
+
+from campaign.quiz import views
+
+app_name = "campaign_quiz"
+
+urlpatterns = [
+    path("vragenlijst/<int:page_id>/stap/", views.step, name="step"),
+]
