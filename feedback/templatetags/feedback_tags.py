@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import Avg, Count
 
 from core import caching
 from feedback import conf, usefulness
@@ -14,12 +15,11 @@ def evaluation_summary(page):
     if page is None or not page.pk:
         return {"show": False}
     caching.depends_on(f"evaluations:{page.pk}")
-    summary = Evaluation.objects.for_group(page).answered().summary()
-    minimum = conf.public_minimum_responses()
+    figures = Evaluation.objects.for_group(page).answered().aggregate(answered=Count("pk"), average=Avg("mark"))
     return {
-        "show": summary["answered"] >= minimum and summary["average"] is not None,
-        "average": summary["average"],
-        "answered": summary["answered"],
+        "show": figures["answered"] >= conf.public_minimum_responses() and figures["average"] is not None,
+        "average": figures["average"],
+        "answered": figures["answered"],
     }
 
 
