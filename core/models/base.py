@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -115,7 +115,25 @@ class BasePage(ViewRestrictionsMixin, TaxonomyMixin, ListingMixin, Page):
     """Abstract base for every content page type of the platform."""
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    promote_panels = [*Page.promote_panels, *ListingMixin.listing_panels, *TaxonomyMixin.taxonomy_panels]
+    # Pages pinned in the page's "Related content" block (core.models.related.RelatedPin, core/related.py).
+    related_panels = [
+        InlinePanel(
+            "related_pins",
+            heading=_("Related content"),
+            label=_("Related page"),
+            max_num=4,
+            help_text=_(
+                "Up to four pages shown first under 'Related content'; the rest is found by shared themes and "
+                "audiences."
+            ),
+        )
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        *ListingMixin.listing_panels,
+        *TaxonomyMixin.taxonomy_panels,
+        *related_panels,
+    ]
 
     search_fields = [
         *Page.search_fields,

@@ -109,6 +109,7 @@ class LessonPage(EasyReadMixin, ReactionsMixin, BasePage):
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("listing_image")], heading=_("Listing")),
         *BasePage.taxonomy_panels,
+        *BasePage.related_panels,
     ]
     settings_panels = [*Page.settings_panels, *ReactionsMixin.reactions_panels]
 

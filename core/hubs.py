@@ -1,0 +1,138 @@
+"""Theme and audience hubs: everything about one theme or audience, per section (core.models.hubs.TopicIndexPage).
+
+Each section's items come from the content registry (core/content_registry.py), so a hub lists whatever kinds
+the sections register. A hub costs at most two queries per kind (its first items and, when there are more, their
+number), whatever the amount of content; a section's full list is paginated (count and page).
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count
+from django.utils import translation
+from django.utils.text import slugify
+from wagtail import hooks
+
+from core import content_registry
+from core.caching import memoize
+
+PER_SECTION = 4  # items per section on a hub
+PAGE_SIZE = 20  # items per page of a section's full list
+FIELDS = ("themes", "audiences")
+
+
+@dataclass
+class HubSection:
+    kind: content_registry.ContentKind
+    slug: str
+    count: int
+    items: list = field(default_factory=list)
+
+
+def kind_slug(kind):
+    """The kind's part of a URL, from its label in the site's language ("lessen", "verhalen")."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return slugify(str(kind.label)) or kind.key
+
+
+def kind_by_slug(slug):
+    for kind in content_registry.kinds():
+        if kind_slug(kind) == slug:
+            return kind
+    return None
+
+
+def items_for(kind, field_name, term):
+    """The public items of ``kind`` with this theme or audience, newest first (upcoming kinds: soonest first)."""
+    if field_name not in FIELDS:
+        raise ValueError(field_name)
+    return kind.listing(kind.public().filter(**{field_name: term}))
+
+
+def card(kind, item, request=None):
+    """What a card shows of an item, as plain values (components/card.html)."""
+    return {
+        "kind": kind.key,
+        "label": kind.singular,
+        "title": item.title,
+        "url": item.get_url(request),
+        "date": kind.date_of(item),
+        "summary": getattr(item, "summary", ""),
+        "upcoming": kind.upcoming,
+    }
+
+
+def hub_sections(field_name, term, request=None):
+    """Per kind that has any: its first items and how many there are. Empty kinds are left out."""
+    sections = []
+    for kind in content_registry.kinds():
+        items = list(items_for(kind, field_name, term)[:PER_SECTION])
+        if not items:
+            continue
+        count = len(items) if len(items) < PER_SECTION else items_for(kind, field_name, term).count()
+        sections.append(
+            HubSection(
+                kind=kind, slug=kind_slug(kind), count=count, items=[card(kind, item, request) for item in items]
+            )
+        )
+    return sections
+
+
+def overview():
+    """Every theme and audience with the number of items per kind: one query per kind, plus the terms."""
+    from core.models import Audience, Theme
+
+    counts = {name: {} for name in FIELDS}
+    for kind in content_registry.kinds():
+        for name in FIELDS:
+            rows = kind.public().order_by().values(name).annotate(n=Count("pk", distinct=True)).values_list(name, "n")
+            for term_id, n in rows:
+                if term_id is None:
+                    continue
+                counts[name].setdefault(term_id, 0)
+                counts[name][term_id] += n
+    result = {}
+    for name, model in (("themes", Theme), ("audiences", Audience)):
+        result[name] = [
+            {"term": term, "count": counts[name].get(term.pk, 0)} for term in model.objects.order_by("name")
+        ]
+    return result
+
+
+# --- Links to the hubs ---------------------------------------------------------------------------------------
+
+
+def hubs_root_url(request=None):
+    """The URL of the hubs page (TopicIndexPage), or "" when there is none: kept per content generation."""
+
+    def build():
+        from core.models import TopicIndexPage
+
+        page = TopicIndexPage.objects.live().public().first()
+        if page is None:
+            return ""
+        return page.get_url(request) or ""
+
+    return memoize(request, "topic-index-url", build)
+
+
+def _slug(term):
+    return term.get("slug") if isinstance(term, dict) else getattr(term, "slug", "")
+
+
+def theme_url(theme, request=None):
+    root = hubs_root_url(request)
+    slug = _slug(theme)
+    return f"{root}{slug}/" if root and slug else ""
+
+
+def audience_url(audience, request=None):
+    root = hubs_root_url(request)
+    slug = _slug(audience)
+    return f"{root}doelgroep/{slug}/" if root and slug else ""
+
+
+@hooks.register("register_audience_link", order=-10)
+def audience_hub_link(audience, request):
+    """The home page's entry points per audience lead to the audience's hub (core.home_sections)."""
+    return audience_url(audience, request) or None
