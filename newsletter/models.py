@@ -112,6 +112,7 @@ class Issue(models.Model):
         verbose_name = _("newsletter issue")
         verbose_name_plural = _("newsletter issues")
         ordering = ["-created_at", "-pk"]
+        permissions = [("send_issue", _("Can send newsletter issues to the subscribers"))]
 
     def __str__(self):
         return self.subject
