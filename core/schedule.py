@@ -62,6 +62,19 @@ SCHEDULE = [
         description=_("Adds the page and tip views counted in the cache to the view counts in the database."),
     ),
     Job(
+        "send_newsletter",
+        "*/5 * * * *",
+        description=_("Sends the newsletter issues that are being sent, in batches, to whoever did not get them yet."),
+    ),
+    Job(
+        "prune_newsletter",
+        "50 3 * * *",
+        description=_(
+            "Deletes the newsletter's unsubscription hashes after the retention period, and requests that were "
+            "never confirmed."
+        ),
+    ),
+    Job(
         "clearsessions",
         "15 4 * * *",
         description=_("Deletes expired login sessions."),

@@ -10,6 +10,10 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from newsletter import emails
+        from newsletter.permissions import grant_editors
 
         emails.register_kinds()
+        post_migrate.connect(grant_editors, sender=self, dispatch_uid="newsletter_grant_editors")

@@ -95,3 +95,15 @@ def send_pending(batch_size=BATCH_SIZE):
     """Finish every issue that is being sent; returns {issue id: subscribers handled now}."""
     ids = Issue.objects.filter(status=Issue.Status.SENDING).order_by("pk").values_list("pk", flat=True)
     return {issue_id: send_issue(issue_id, batch_size) for issue_id in list(ids)}
+
+
+def reach(issue):
+    """How many confirmed subscribers would get this issue now (three queries, however many subscribers)."""
+    items = list(issue.items.all())
+    count = 0
+    for subscriber in Subscriber.objects.confirmed().prefetch_related("themes", "audiences"):
+        theme_ids = [theme.pk for theme in subscriber.themes.all()]
+        audience_ids = [audience.pk for audience in subscriber.audiences.all()]
+        if any(item.matches(theme_ids, audience_ids) for item in items):
+            count += 1
+    return count
