@@ -341,36 +341,23 @@ def _zones_by_kind(zones):
     return {zone.kind: zone for zone in zones}
 
 
-def render(template, format_key, texts, photo=None, logo=None, *, scale=1.0, draw_text=True):
-    """A :class:`Rendering` of `template` (a Design or an object with ``design(format_key)``) in `format_key`.
+@dataclass
+class _TextJob:
+    field: str
+    font: ImageFont.FreeTypeFont
+    lines: list
+    xs: list
+    top: int
+    line_height: int
+    block: tuple
+    backing: tuple
+    radius: int
+    is_cta: bool
 
-    `texts` maps the text fields (headline, subline, organisation, cta) to strings; `photo` and `logo` are PIL
-    images (already checked). `scale` < 1 renders a smaller preview. With ``draw_text=False`` everything but the
-    letters is drawn (the scrims and buttons too): what the text sits on, for contrast checks.
-    """
-    poster_format = get_format(format_key)
-    design = template.design(format_key) if hasattr(template, "design") else template
-    width, height = poster_format.canvas_size
-    width, height = max(1, round(width * scale)), max(1, round(height * scale))
-    bleed = round(poster_format.bleed_px * scale)
-    trim_box = (bleed, bleed, width - bleed, height - bleed)
-    unit = min(trim_box[2] - trim_box[0], trim_box[3] - trim_box[1]) / REFERENCE_SIDE
 
-    canvas = Image.new("RGB", (width, height), design.background)
-    if design.artwork is not None:
-        canvas.paste(_cover(design.artwork, (width, height)), (0, 0))
-    zones = _zones_by_kind(design.zones)
-
-    if photo is not None and "photo" in zones:
-        box = _zone_box(zones["photo"], trim_box)
-        size = (max(1, box[2] - box[0]), max(1, box[3] - box[1]))
-        canvas.paste(_cover(photo, size), box[:2])
-
-    overlay = Image.new("RGBA", (width, height), (0, 0, 0, 0))
-    overlay_draw = ImageDraw.Draw(overlay)
-    text_draw_jobs = []
-    text_boxes = []
-
+def _layout_texts(design, zones, trim_box, unit, texts):
+    """Where every text goes and at which size; raises TextDoesNotFit. Nothing is drawn."""
+    jobs = []
     for field_name in TEXT_FIELDS:
         text = (texts.get(field_name) or "").strip()
         zone = zones.get(field_name)
@@ -400,55 +387,91 @@ def render(template, format_key, texts, photo=None, logo=None, *, scale=1.0, dra
             top = box[1] + (box[3] - box[1] - block_height) // 2
         elif zone.valign == "bottom":
             top = box[3] - padding - block_height
-
-        def line_x(line_width, zone=zone, box=box, padding=padding):
-            if zone.align == "center":
-                return box[0] + (box[2] - box[0] - line_width) / 2
-            if zone.align == "right":
-                return box[2] - padding - line_width
-            return box[0] + padding
-
-        block_left = round(min(line_x(w) for w in line_widths))
-        backing = (
-            block_left - padding,
-            top - padding,
-            block_left + block_width + padding,
-            top + block_height + padding,
-        )
-        radius = max(1, padding // 2)
-        if is_cta:
-            overlay_draw.rounded_rectangle(backing, radius, fill=(*hex_to_rgb(design.cta_background), 255))
-            colour = design.cta_text
+        if zone.align == "center":
+            xs = [box[0] + (box[2] - box[0] - width) / 2 for width in line_widths]
+        elif zone.align == "right":
+            xs = [box[2] - padding - width for width in line_widths]
         else:
-            if design.scrim_opacity > 0:
-                alpha = round(255 * design.scrim_opacity)
-                overlay_draw.rounded_rectangle(backing, radius, fill=(*hex_to_rgb(design.scrim), alpha))
-            colour = design.text
-        text_draw_jobs.append((font, lines, line_widths, line_x, top, line_height, colour))
-        text_boxes.append(
-            TextBox(field_name, (block_left, top, block_left + block_width, top + block_height), colour, size, lines)
+            xs = [box[0] + padding for _width in line_widths]
+        block_left = round(min(xs)) if xs else box[0]
+        block = (block_left, top, block_left + block_width, top + block_height)
+        backing = (block[0] - padding, block[1] - padding, block[2] + padding, block[3] + padding)
+        jobs.append(
+            _TextJob(field_name, font, lines, xs, top, line_height, block, backing, max(1, padding // 2), is_cta)
         )
+    return jobs
 
+
+def _geometry(poster_format, scale):
+    width, height = poster_format.canvas_size
+    width, height = max(1, round(width * scale)), max(1, round(height * scale))
+    bleed = round(poster_format.bleed_px * scale)
+    trim_box = (bleed, bleed, width - bleed, height - bleed)
+    unit = min(trim_box[2] - trim_box[0], trim_box[3] - trim_box[1]) / REFERENCE_SIDE
+    return width, height, trim_box, unit
+
+
+def check_fit(template, format_key, texts):
+    """Raise TextDoesNotFit (or UnknownFormat) when `texts` would not fit `template` in `format_key`."""
+    poster_format = get_format(format_key)
+    design = template.design(format_key) if hasattr(template, "design") else template
+    _width, _height, trim_box, unit = _geometry(poster_format, 1.0)
+    _layout_texts(design, _zones_by_kind(design.zones), trim_box, unit, texts)
+
+
+def render(template, format_key, texts, photo=None, logo=None, *, scale=1.0, draw_text=True):
+    """A :class:`Rendering` of `template` (a Design or an object with ``design(format_key)``) in `format_key`.
+
+    `texts` maps the text fields (headline, subline, organisation, cta) to strings; `photo` and `logo` are PIL
+    images (already checked). `scale` < 1 renders a smaller preview. With ``draw_text=False`` everything but the
+    letters is drawn (the scrims and buttons too): what the text sits on, for contrast checks.
+    """
+    poster_format = get_format(format_key)
+    design = template.design(format_key) if hasattr(template, "design") else template
+    width, height, trim_box, unit = _geometry(poster_format, scale)
+    zones = _zones_by_kind(design.zones)
+    jobs = _layout_texts(design, zones, trim_box, unit, texts)
+
+    canvas = Image.new("RGB", (width, height), design.background)
+    if design.artwork is not None:
+        canvas.paste(_cover(design.artwork, (width, height)), (0, 0))
+    if photo is not None and "photo" in zones:
+        box = _zone_box(zones["photo"], trim_box)
+        size = (max(1, box[2] - box[0]), max(1, box[3] - box[1]))
+        canvas.paste(_cover(photo, size), box[:2])
+
+    overlay = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    overlay_draw = ImageDraw.Draw(overlay)
     if "logo" in zones and logo is not None:
         box = _zone_box(zones["logo"], trim_box)
         mark = logo.convert("RGBA")
         mark.thumbnail((max(1, box[2] - box[0]), max(1, box[3] - box[1])), Image.Resampling.LANCZOS)
-        zone = zones["logo"]
         x = box[0]
-        if zone.align == "center":
+        if zones["logo"].align == "center":
             x = box[0] + (box[2] - box[0] - mark.width) // 2
-        elif zone.align == "right":
+        elif zones["logo"].align == "right":
             x = box[2] - mark.width
         overlay.alpha_composite(mark, (x, box[1]))
+    text_boxes = []
+    for job in jobs:
+        if job.is_cta:
+            overlay_draw.rounded_rectangle(job.backing, job.radius, fill=(*hex_to_rgb(design.cta_background), 255))
+            colour = design.cta_text
+        else:
+            if design.scrim_opacity > 0:
+                alpha = round(255 * design.scrim_opacity)
+                overlay_draw.rounded_rectangle(job.backing, job.radius, fill=(*hex_to_rgb(design.scrim), alpha))
+            colour = design.text
+        text_boxes.append(TextBox(job.field, job.block, colour, job.font.size, job.lines))
 
     canvas = Image.alpha_composite(canvas.convert("RGBA"), overlay).convert("RGB")
     if draw_text:
         draw = ImageDraw.Draw(canvas)
-        for font, lines, line_widths, line_x, top, line_height, colour in text_draw_jobs:
-            ascent = font.getmetrics()[0]
-            for index, (line, line_width) in enumerate(zip(lines, line_widths, strict=True)):
-                baseline = top + index * line_height + (line_height - font.size) // 2 + ascent
-                draw.text((line_x(line_width), baseline), line, font=font, fill=colour, anchor="ls")
+        for job, text_box in zip(jobs, text_boxes, strict=True):
+            ascent = job.font.getmetrics()[0]
+            for index, (line, x) in enumerate(zip(job.lines, job.xs, strict=True)):
+                baseline = job.top + index * job.line_height + (job.line_height - job.font.size) // 2 + ascent
+                draw.text((x, baseline), line, font=job.font, fill=text_box.colour, anchor="ls")
     return Rendering(canvas, poster_format, text_boxes)
 
 
