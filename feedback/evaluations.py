@@ -133,7 +133,7 @@ def render_evaluation_email(email):
             "valid_days": conf.evaluation_link_max_age_days(),
             "organisation_name": getattr(site_settings, "organisation_name", "Kennisplatform"),
         }
-        subject = _("How was %(title)s?") % {"title": event.title}
+        subject = _("Your opinion on: %(title)s") % {"title": event.title}
         text = render_to_string("feedback/emails/evaluation.txt", context).strip() + "\n"
         html = render_to_string("feedback/emails/evaluation.html", context)
     subject_length = OutboxEmail._meta.get_field("subject").max_length
