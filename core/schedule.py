@@ -75,6 +75,11 @@ SCHEDULE = [
         ),
     ),
     Job(
+        "purge_poster_uploads",
+        "*/15 * * * *",
+        description=_("Deletes the photos and logos uploaded to the poster maker after two hours."),
+    ),
+    Job(
         "clearsessions",
         "15 4 * * *",
         description=_("Deletes expired login sessions."),
