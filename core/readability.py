@@ -60,8 +60,8 @@ def html_to_text(value):
     """Plain text of rich text: one line per paragraph, heading and list item."""
     if not value:
         return ""
-    text = BLOCK_END_RE.sub("\n", str(value))
-    return html.unescape(TAG_RE.sub("", text))
+    text = html.unescape(TAG_RE.sub("", BLOCK_END_RE.sub("\n", str(value))))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def split_sentences(text):

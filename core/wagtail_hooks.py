@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core import scheduling_admin
+from core import demo_easy_read, readability_admin, scheduling_admin  # noqa: F401 - their hooks
 from core.models import Audience, Municipality, Theme
 
 
