@@ -138,7 +138,7 @@ def get_key_figures(home_page):
         figures.append(
             KeyFigure(
                 figure=number_format(municipalities),
-                label=str(ngettext("municipality", "municipalities", municipalities)),
+                label=str(ngettext("municipality involved", "municipalities involved", municipalities)),
             )
         )
     return figures

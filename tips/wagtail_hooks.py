@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from core.caching import memoize
 from core.home_sections import HomeSection
 from tips.models import Tip, TipCollectionIndexPage, TipCollectionPage
 
@@ -48,10 +49,22 @@ def newest_tips(home_page, request):
     return HomeSection(
         title=_("Newest tips"),
         items=tips,
-        more_url=index.get_url(request) if index else "",
+        more_url=index.all_tips_url(request) if index else "",
         more_text=_("All tips"),
         order=30,
     )
+
+
+@hooks.register("register_audience_link", order=100)
+def audience_tips_link(audience, request):
+    """Until a hub for the audience answers first (a lower order): every tip for this audience."""
+    index = memoize(request, "tips-index-url", lambda: _index_url(request))
+    return f"{index}alle/?audience={audience.slug}" if index else None
+
+
+def _index_url(request):
+    index = TipCollectionIndexPage.objects.live().public().first()
+    return index.get_url(request) if index else ""
 
 
 @hooks.register("register_demo_content", order=30)

@@ -25,7 +25,7 @@ def test_home_section_shows_newest_public_tips(home_page, tip_index, django_asse
     assert str(section.title) == "Nieuwste tips"
     assert items[0] == ("Tip 0", f"/tips/nieuw/{Tip.objects.get(title='Tip 0').slug}/")
     assert len(items) == 4
-    assert section.more_url == "/tips/"
+    assert section.more_url == "/tips/alle/"
 
 
 def test_demo_imports_the_80_tips_collection_once(demo):

@@ -39,17 +39,45 @@ def unique_slug(title, taken):
     return slug
 
 
-class TipCollectionIndexPage(BasePage):
-    """The overview of every tip collection, newest first, filterable by theme and audience."""
+class TipCollectionIndexPage(RoutablePageMixin, BasePage):
+    """The overview of every tip collection, newest first, filterable by theme and audience; and below it (alle/)
+    the list of every tip of every collection, filtered on the tips' own themes and audiences."""
 
     template = "pages/tip_collection_index_page.html"
     parent_page_types = ["core.HomePage"]
     subpage_types = ["tips.TipCollectionPage", "core.ContentPage"]
     max_count = 1
     paginate_by = 12
+    tips_per_page = 20
+    all_tips_template = "pages/all_tips.html"
 
     class Meta:
         verbose_name = _("tip collection index")
+
+    @path("alle/", name="all_tips")
+    def all_tips(self, request):
+        """Every public tip, newest collection first, each naming its collection; filtered on the tips' themes and
+        audiences, paginated. A constant number of queries, however many tips there are."""
+        form = TaxonomyFilterForm(
+            request.GET, themes=Theme.objects.all(), audiences=Audience.objects.all(), prefix_id="all-tips"
+        )
+        tips = (
+            Tip.objects.public()
+            .with_taxonomy(*form.filters())
+            .select_related("page")
+            .prefetch_related("themes", "audiences")
+            .newest()
+        )
+        page_obj = Paginator(tips, self.tips_per_page).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            template=self.all_tips_template,
+            context_overrides={"filter_form": form, "page_obj": page_obj, "tips": page_obj.object_list},
+        )
+
+    def all_tips_url(self, request=None):
+        url = self.get_url(request)
+        return f"{url}alle/" if url else ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
