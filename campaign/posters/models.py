@@ -150,11 +150,14 @@ class PosterTemplate(index.Indexed, ClusterableModel):
     def formats(self):
         return [key for key, name in FORMAT_FIELDS.items() if getattr(self, name)]
 
+    def zone_kinds(self):
+        return {zone.kind for zone in self.zones.all()}
+
     def _zone_kinds(self):
         declared = getattr(self, "_declared_zone_kinds", None)
         if declared is not None:
             return set(declared)
-        return {zone.kind for zone in self.zones.all()}
+        return self.zone_kinds()
 
     def clean(self):
         super().clean()
@@ -358,3 +361,10 @@ class PosterMakerPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(maker_context(self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        status = (getattr(response, "context_data", None) or {}).get("poster_status", 200)
+        if status != 200:
+            response.status_code = status  # an unknown template: the list again, as a 404 (never cached)
+        return response
