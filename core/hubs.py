@@ -5,12 +5,14 @@ the sections register. A hub costs at most two queries per kind (its first items
 number), whatever the amount of content; a section's full list is paginated (count and page).
 """
 
+import html
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count
 from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core import content_registry
@@ -57,7 +59,7 @@ def card(kind, item, request=None):
         "title": item.title,
         "url": item.get_url(request),
         "date": kind.date_of(item),
-        "summary": getattr(item, "summary", ""),
+        "summary": html.unescape(getattr(item, "summary", "") or ""),
         "upcoming": kind.upcoming,
     }
 
@@ -136,3 +138,42 @@ def audience_url(audience, request=None):
 def audience_hub_link(audience, request):
     """The home page's entry points per audience lead to the audience's hub (core.home_sections)."""
     return audience_url(audience, request) or None
+
+
+# --- Demo -------------------------------------------------------------------------------------------------------
+
+HUBS_INTRO = (
+    "<p>Alles over één thema of voor één doelgroep op één plek: tips, lessen uit de expedities, verhalen, "
+    "Lokale Inclusie Agenda's en de eerstvolgende sessies.</p>"
+)
+
+
+@hooks.register("register_demo_content", order=95)
+def seed_hubs(demo):
+    """The hubs page at /themas/, and a few pinned related pages on the programme page (after all content)."""
+    from core.models import ContentPage, RelatedPin, TopicIndexPage
+
+    if demo.home is None:
+        return
+    demo.ensure_page(
+        demo.home,
+        TopicIndexPage,
+        slug="themas",
+        title="Thema's en doelgroepen",
+        introduction=HUBS_INTRO,
+        listing_summary="Alles over één thema of voor één doelgroep: tips, lessen, verhalen en sessies.",
+        show_in_menus=True,
+    )
+    about = ContentPage.objects.filter(slug="over-het-programma").first()
+    if about is None or RelatedPin.objects.filter(source=about).exists():
+        return
+    pinned = [kind.public().first() for kind in content_registry.kinds() if kind.is_page and not kind.upcoming][:2]
+    pins = [RelatedPin(source=about, page=page, sort_order=n) for n, page in enumerate(p for p in pinned if p)]
+    if pins:
+        # Saved as rows and in a new revision, so that the editor shows them and a later publish keeps them.
+        about.related_pins = pins
+        about.save_revision().publish()
+        demo.log(f"  + {len(pins)} pinned related pages on {about.title}")
+
+
+seed_hubs.demo_label = _("theme and audience hubs")

@@ -52,9 +52,32 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
             raise Http404
         return term
 
+    def _term_context(self, request, field, term):
+        from django.urls import NoReverseMatch, reverse
+        from django.utils.html import strip_tags
+
+        if field == "themes":
+            hub_url, feed_name = hubs.theme_url(term, request), "feed_theme"
+        else:
+            hub_url, feed_name = hubs.audience_url(term, request), "feed_audience"
+        try:
+            feed_url = reverse(feed_name, args=[term.slug])  # the feeds (core/urls_feeds.py), where they exist
+        except NoReverseMatch:
+            feed_url = ""
+        return {
+            "term": term,
+            "field": field,
+            "hub_url": hub_url,
+            "feed_url": feed_url,
+            "meta_title": term.name,
+            "meta_description": term.description or strip_tags(self.introduction or ""),
+        }
+
     def _hub(self, request, field, term):
-        context = {"term": term, "field": field, "sections": hubs.hub_sections(field, term, request)}
+        context = self._term_context(request, field, term)
+        context["sections"] = hubs.hub_sections(field, term, request)
         context["total"] = sum(section.count for section in context["sections"])
+        context["canonical_url"] = request.build_absolute_uri(context["hub_url"] or request.path)
         return self.render(request, template=self.hub_template, context_overrides=context)
 
     def _section(self, request, field, term, section):
@@ -62,11 +85,13 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
         if kind is None:
             raise Http404
         page_obj = Paginator(hubs.items_for(kind, field, term), hubs.PAGE_SIZE).get_page(request.GET.get("page"))
-        context = {
-            "term": term,
-            "field": field,
-            "kind": kind,
-            "page_obj": page_obj,
-            "items": [hubs.card(kind, item, request) for item in page_obj.object_list],
-        }
+        context = self._term_context(request, field, term)
+        context.update(
+            kind=kind,
+            page_obj=page_obj,
+            items=[hubs.card(kind, item, request) for item in page_obj.object_list],
+            meta_title=f"{kind.label}: {term.name}",
+        )
+        path = request.path + (f"?page={page_obj.number}" if page_obj.number > 1 else "")
+        context["canonical_url"] = request.build_absolute_uri(path)
         return self.render(request, template=self.section_template, context_overrides=context)
