@@ -6,3 +6,8 @@ class CampaignConfig(AppConfig):
     name = "campaign"
     label = "campaign"
     verbose_name = _("Campaign")
+
+    def ready(self):
+        from campaign import emails
+
+        emails.register_outbox_kinds()

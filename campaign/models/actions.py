@@ -8,7 +8,6 @@ actions overview, and found by the site search.
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -109,16 +108,19 @@ class LocalAction(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._loaded_status = self.status
+
+    def get_absolute_url(self):
+        return self.get_url()
+
     def page_cache_dependencies(self):
         """Only approved actions appear on pages: a new registration (pending) leaves the page cache alone, so
         nobody can empty it by registering; approving, rejecting, changing or deleting an approved one does not."""
         if self.status == self.Status.APPROVED or self._loaded_status == self.Status.APPROVED:
             return [CACHE_DEPENDENCY]
         return []
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._loaded_status = self.status
 
     # The site search -----------------------------------------------------------------------------------------
 
@@ -150,11 +152,12 @@ class LocalAction(index.Indexed, models.Model):
     def url(self):
         return self.get_absolute_url()
 
-    def get_absolute_url(self):
-        return reverse("campaign:action", args=[self.pk])
-
     def get_url(self, request=None):
-        return self.get_absolute_url()
+        """The action's own page, below its week's page ('' while the week has no URL)."""
+        week_url = self.week.get_url(request)
+        if not week_url:
+            return ""
+        return week_url + self.week.reverse_subpage("action", args=[self.pk])
 
     @property
     def is_public(self):

@@ -118,9 +118,8 @@ class CampaignMaterial(index.Indexed, ClusterableModel):
                 raise ValidationError({"text": _("Write the text of this social media message.")})
         elif not self.document_id:
             raise ValidationError({"document": _("Choose the file visitors download.")})
-        if self.document_id and self.material_type == MaterialType.RADIO:
-            if self.file_extension not in ("wav", "mp3", "ogg"):
-                raise ValidationError({"document": _("A radio spot is an audio file: WAV, MP3 or Ogg Vorbis.")})
+        if self.document_id and self.material_type == MaterialType.RADIO and not self.is_audio:
+            raise ValidationError({"document": _("A radio spot is an audio file: WAV, MP3 or Ogg Vorbis.")})
 
     # Derived from the file -------------------------------------------------------------------------------------
 

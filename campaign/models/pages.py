@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -10,7 +11,7 @@ from wagtail.search import index
 from core.models import BasePage
 
 
-class CampaignIndexPage(BasePage):
+class CampaignIndexPage(RoutablePageMixin, BasePage):
     """/campagne/: the campaign calendar (weeks, upcoming first) and the tools of the campaign."""
 
     template = "pages/campaign_index_page.html"
@@ -31,6 +32,13 @@ class CampaignIndexPage(BasePage):
         context.update(index_context(self, request))
         return context
 
+    @path("acties/", name="actions")
+    def actions(self, request):
+        """All approved local actions: search, and filter by week and province."""
+        from campaign.views import actions_overview
+
+        return actions_overview(self, request)
+
 
 class CampaignWeekQuerySet(PageQuerySet):
     def upcoming(self, today=None):
@@ -44,7 +52,7 @@ class CampaignWeekQuerySet(PageQuerySet):
         return self.filter(end_date__lt=today).order_by("-start_date", "-pk")
 
 
-class CampaignWeekPage(BasePage):
+class CampaignWeekPage(RoutablePageMixin, BasePage):
     """One national campaign week: its theme, dates, materials and the local actions registered for it."""
 
     motto = models.CharField(
@@ -98,6 +106,29 @@ class CampaignWeekPage(BasePage):
         context.update(week_context(self, request))
         return context
 
+    @path("", name="week")
+    def week(self, request):
+        return self.render(request)
+
+    @path("aanmelden/", name="register")
+    def register(self, request):
+        """The form to register a local action (never cached: it carries a CSRF token)."""
+        from campaign.views import register_action
+
+        return register_action(self, request)
+
+    @path("aanmelden/bedankt/", name="registered")
+    def registered(self, request):
+        from campaign.views import action_registered
+
+        return action_registered(self, request)
+
+    @path("acties/<int:action_id>/", name="action")
+    def action(self, request, action_id):
+        from campaign.views import action_detail
+
+        return action_detail(self, request, action_id)
+
 
 class MaterialsPage(BasePage):
     """The materials library: posters, logos, radio spots and social media texts to download, filterable."""
@@ -118,4 +149,3 @@ class MaterialsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(materials_context(self, request))
         return context
-
