@@ -19,6 +19,9 @@ class CampaignIndexPage(RoutablePageMixin, BasePage):
     subpage_types = [
         "campaign.CampaignWeekPage",
         "campaign.MaterialsPage",
+        "campaign_posters.PosterMakerPage",
+        "campaign_quiz.StrengthTestPage",
+        "campaign_quiz.PlanPage",
     ]
     max_count = 1
 
