@@ -107,6 +107,7 @@ def test_key_figures_count_the_content_and_leave_out_zero(client, home_page, tip
     for number in range(3):
         tip = TipFactory(page=collection, title=f"Tip {number}")
         tip.municipalities.set([zwolle])
+        tip.save()  # a parental many-to-many is stored on save
     draft = TipCollectionPageFactory(parent=tips_index, live=False)
     TipFactory(page=draft, title="Geheim")
     html = client.get("/").content.decode()
