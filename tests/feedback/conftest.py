@@ -12,8 +12,8 @@ from knowledgeboost.factories import (
     SessionPageFactory,
 )
 
-# The event ended at this moment; the evaluation mail is due a day later.
-ENDED = datetime.datetime(2026, 3, 10, 11, 0, tzinfo=datetime.UTC)
+# The event ended two days ago, on the hour; its evaluation mail was due a day later (tests travel there to send).
+ENDED = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(days=2)
 
 
 @pytest.fixture(autouse=True)
