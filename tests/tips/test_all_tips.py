@@ -122,3 +122,13 @@ def test_query_count_does_not_grow_with_the_number_of_tips(
 def test_the_index_links_to_the_list_of_all_tips(client, two_collections):
     html = client.get("/tips/").content.decode()
     assert 'href="/tips/alle/"' in html
+
+
+@pytest.mark.django_db
+def test_no_collection_can_take_the_address_of_the_list(tip_index):
+    from django.core.exceptions import ValidationError
+
+    collection = TipCollectionPageFactory.build(slug="alle", title="Alle")
+    with pytest.raises(ValidationError) as error:
+        tip_index.add_child(instance=collection)
+    assert "lijst van alle tips" in str(error.value)

@@ -3,6 +3,7 @@ import datetime
 
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -26,6 +27,7 @@ from core.models import Audience, BasePage, Theme
 
 TIP_BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SLUG_MAX_LENGTH = 80
+ALL_TIPS_SLUG = "alle"  # the list of all tips, below the tip index; no collection may take this slug
 
 
 def unique_slug(title, taken):
@@ -54,7 +56,7 @@ class TipCollectionIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("tip collection index")
 
-    @path("alle/", name="all_tips")
+    @path(f"{ALL_TIPS_SLUG}/", name="all_tips")
     def all_tips(self, request):
         """Every public tip, newest collection first, each naming its collection; filtered on the tips' themes and
         audiences, paginated. A constant number of queries, however many tips there are."""
@@ -77,7 +79,7 @@ class TipCollectionIndexPage(RoutablePageMixin, BasePage):
 
     def all_tips_url(self, request=None):
         url = self.get_url(request)
-        return f"{url}alle/" if url else ""
+        return f"{url}{ALL_TIPS_SLUG}/" if url else ""
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -179,6 +181,8 @@ class TipCollectionPage(ReactionsMixin, RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
+        if self.slug == ALL_TIPS_SLUG:
+            raise ValidationError({"slug": _("This address is taken by the list of all tips. Choose another slug.")})
         self.assign_tip_slugs()
 
     def save(self, *args, **kwargs):
