@@ -95,7 +95,7 @@ def parse_option_index(value, question):
     """The index of one answer of ``question``, from the text a form sent; :class:`StateError` when it is not
     one of the question's answers."""
     value = (value or "").strip()
-    if not value.isdigit() or len(value) > 3:
+    if not (value.isascii() and value.isdigit()) or len(value) > 3:
         raise StateError(_("This answer does not belong to the question. Please choose one of the answers."))
     index = int(value)
     if index >= len(question.options):
@@ -106,7 +106,7 @@ def parse_option_index(value, question):
 def parse_step(value, questions):
     """The 0-based step a form sent: a question index, or ``len(questions)`` for the result."""
     value = (value or "").strip()
-    if not value.isdigit() or len(value) > 4 or int(value) > len(questions):
+    if not (value.isascii() and value.isdigit()) or len(value) > 4 or int(value) > len(questions):
         raise StateError(_("This step of the test does not exist. Please start again."))
     return int(value)
 

@@ -177,6 +177,11 @@ class StrengthTestPage(RoutablePageMixin, BasePage):
             "related_groups": related_by_themes([theme.pk for theme in profile.themes.all()]),
         }
 
+    def share_image_url(self, profile):
+        from django.urls import reverse
+
+        return reverse("campaign_quiz:share_image", args=[self.pk, profile.key])
+
     def find_profile(self, key):
         profile = self.profiles.filter(key=key).prefetch_related("themes").select_related("image").first()
         if profile is None:
@@ -194,20 +199,6 @@ class StrengthTestPage(RoutablePageMixin, BasePage):
         context = self.get_context(request)
         context.update(self.result_context(profile), shared_result=True)
         return TemplateResponse(request, "campaign_quiz/result_page.html", context)
-
-    @path("resultaat/<slug:key>/deelbeeld.png", name="share_image")
-    def share_image(self, request, key):
-        from campaign.posters.engine import render_text_card
-
-        profile = self.find_profile(key)
-        png = render_text_card(
-            title=str(_("I am %(profile)s") % {"profile": profile.title.lower()}),
-            subtitle=self.title,
-            format_key="link",
-        )
-        response = HttpResponse(png, content_type="image/png")
-        patch_cache_control(response, public=True, max_age=3600)
-        return response
 
 
 # --- Aggregate figures --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ submissions, never while a cached page renders.
 
 from contextlib import suppress
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -107,7 +107,7 @@ def step(request, page_id):
 def _parse_furthest(value, total):
     """How far this visitor got (1-based step; total + 1 is the result): counts each step once per visitor."""
     value = (value or "").strip()
-    if not value.isdigit() or len(value) > 4 or not 1 <= int(value) <= total + 1:
+    if not (value.isascii() and value.isdigit()) or len(value) > 4 or not 1 <= int(value) <= total + 1:
         raise engine.StateError(_("This step of the test does not exist. Please start again."))
     return int(value)
 
@@ -144,3 +144,21 @@ def _render_result(request, page, questions, answers, furthest, count):
     if profile is not None:
         context.update(page.result_context(profile))
     return _render(request, page, context)
+
+
+def share_image(request, page_id, key):
+    """The result as a picture to share (1200 x 630), made by the poster maker's engine."""
+    from campaign.posters.engine import render_text_card
+
+    page = StrengthTestPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    profile = page.find_profile(key)
+    png = render_text_card(
+        title=_("I am %(profile)s") % {"profile": profile.title.lower()},
+        subtitle=page.title,
+        format_key="link",
+    )
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
