@@ -123,16 +123,20 @@ def content_municipality_count():
 
 def get_key_figures(home_page):
     """The editors' own figures, then (when switched on) figures counted from the content: every registered kind
-    of content that has items, and the municipalities linked to content. Zero is never shown."""
+    of content that has items (not the upcoming kinds: sessions to come are listed, not counted), and the
+    municipalities linked to content. Zero is never shown."""
     from core import content_registry
 
     figures = [KeyFigure(figure=block.value["figure"], label=block.value["label"]) for block in home_page.key_figures]
     if not home_page.show_content_figures:
         return figures
     for kind in content_registry.kinds():
+        if kind.upcoming:  # a count of what is still to come is not a figure of the programme
+            continue
         count = kind.public().count()
         if count:
-            figures.append(KeyFigure(figure=number_format(count), label=str(kind.label)))
+            label = str(kind.label)
+            figures.append(KeyFigure(figure=number_format(count), label=label[:1].lower() + label[1:]))
     municipalities = content_municipality_count()
     if municipalities:
         figures.append(

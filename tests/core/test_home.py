@@ -97,7 +97,7 @@ def test_an_entry_point_needs_an_audience_or_a_page():
 def test_key_figures_count_the_content_and_leave_out_zero(client, home_page, tips_index, only_kinds):
     content_registry.register(
         content_registry.ContentKind(
-            key="tips", label="tips", model=Tip, queryset=lambda: Tip.objects.public(), date_field="pk"
+            key="tips", label="Tips", model=Tip, queryset=lambda: Tip.objects.public(), date_field="pk"
         )
     )
     content_registry.register(content_registry.ContentKind(key="pages", label="informatiepagina's", model=ContentPage))
