@@ -154,6 +154,9 @@ def seed_core(demo):
         if old_root is not None and old_root.pk != home.pk and old_root.get_children_count() == 0:
             old_root.delete()
     demo.home = home
+    # Demos seeded before the illustrations: their pictures (kept by title) get the drawn ones.
+    demo.image("Vrijwilligers aan de slag")
+    demo.image("Mensen maken Nederland")
 
     about = demo.ensure_page(
         home,

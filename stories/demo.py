@@ -149,10 +149,10 @@ def seed_stories(demo):
     )
     tip_collection = demo.home.get_descendants().filter(slug="80-tips-voor-gemeenten-en-lokale-initiatieven").first()
     for spec in STORIES:
+        portrait = demo.image(f"Portret: {spec['person_name']}")  # also turns an older placeholder into a portrait
         existing = index.get_children().filter(slug=spec["slug"]).exists()
         if existing:
             continue
-        portrait = demo.image(f"Portret: {spec['person_name']}")
         story = demo.ensure_page(
             index,
             StoryPage,
