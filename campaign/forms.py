@@ -239,6 +239,10 @@ class MaterialFilterForm(forms.Form):
     )
 
     def __init__(self, data=None, **kwargs):
+        if data is not None and "gemeente" in data:
+            # Shown back in the field as it is used: without control characters, at most 60 characters.
+            data = data.copy()
+            data["gemeente"] = " ".join(clean_text(data["gemeente"]).split())[:MUNICIPALITY_NAME_MAX]
         super().__init__(data, auto_id="materials-%s", **kwargs)
         self.fields["week"].queryset = CampaignWeekPage.objects.live().public().order_by("start_date", "pk")
         self.fields["gemeente"].widget.attrs["aria-describedby"] = "materials-gemeente-help"
@@ -249,8 +253,7 @@ class MaterialFilterForm(forms.Form):
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
         if name == "gemeente":
-            text = " ".join(clean_text(self.data.get("gemeente", "")).split())
-            return text[:MUNICIPALITY_NAME_MAX]
+            return self.data.get("gemeente", "")
         return self.cleaned_data.get(name) if name in self.cleaned_data else None
 
     @property

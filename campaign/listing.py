@@ -33,11 +33,12 @@ def weeks_with_counts(index):
 def index_context(page, request):
     depends_on(CACHE_DEPENDENCY)
     today = timezone.localdate()
-    weeks = weeks_with_counts(page)
+    # One query for all weeks (and one for their themes), split here: upcoming soonest first, past latest first.
+    weeks = list(weeks_with_counts(page).order_by("start_date", "pk"))
     tools = page.get_children().live().public().not_type(CampaignWeekPage).order_by("path").specific(defer=False)
     return {
-        "upcoming_weeks": list(weeks.upcoming(today)),
-        "past_weeks": list(weeks.past(today)),
+        "upcoming_weeks": [week for week in weeks if week.end_date >= today],
+        "past_weeks": [week for week in reversed(weeks) if week.end_date < today],
         "tools": list(tools),
         "actions_url": page.url + page.reverse_subpage("actions") if page.url else "",
     }

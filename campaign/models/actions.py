@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core.models import Province
 
@@ -26,7 +27,7 @@ CACHE_DEPENDENCY = "campaign-actions"
 http_url_validator = URLValidator(schemes=["http", "https"])
 
 
-class LocalActionQuerySet(models.QuerySet):
+class LocalActionQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def approved(self):
         return self.filter(status=LocalAction.Status.APPROVED)
 
