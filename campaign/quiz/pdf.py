@@ -1,9 +1,9 @@
 """The stappen- en keuzeplan as a printable PDF: real text (fpdf2) in the open-licence font the poster maker ships."""
 
+from html import unescape
 from pathlib import Path
 
 from django.utils.html import strip_tags
-from django.utils.text import unescape_entities
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
@@ -16,7 +16,7 @@ def _plain(html):
     for tag in ("</p>", "</li>", "<br>", "<br/>", "<br />"):
         text = text.replace(tag, "\n")
     text = text.replace("<li>", "- ")
-    return "\n".join(line.strip() for line in unescape_entities(strip_tags(text)).splitlines() if line.strip())
+    return "\n".join(line.strip() for line in unescape(strip_tags(text)).splitlines() if line.strip())
 
 
 class PlanPDF(FPDF):
