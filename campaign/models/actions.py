@@ -127,19 +127,13 @@ class LocalAction(index.Indexed, models.Model):
 
     @classmethod
     def public_search_queryset(cls):
-        return cls.objects.public().select_related("week").prefetch_related("week__themes", "week__audiences")
+        # No ``themes``/``audiences`` attributes: the search's theme and audience facets prefetch relations of those
+        # names, and an action has none of its own (its week has).
+        return cls.objects.public().select_related("week")
 
     @property
     def search_province(self):
         return self.province
-
-    @property
-    def themes(self):
-        return self.week.themes
-
-    @property
-    def audiences(self):
-        return self.week.audiences
 
     @property
     def search_result_date(self):
