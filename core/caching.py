@@ -79,6 +79,13 @@ IGNORED_MODELS = {
     # A public counter that anonymous visitors change: bumping on it would let anyone empty the cache. Cached
     # pages show a count at most PAGE_CACHE_TIMEOUT old; whoever appreciates sees the new count at once.
     "tips.appreciation",
+    # The newsletter: subscribers (anyone may subscribe: bumping would let anyone empty the cache), issues and who
+    # got them. No page shows any of it.
+    "newsletter.issue",
+    "newsletter.issuedelivery",
+    "newsletter.issueitem",
+    "newsletter.subscriber",
+    "newsletter.unsubscription",
     # "Was deze pagina nuttig?": anonymous votes that no page shows (only the admin's report); bumping on them
     # would let anyone empty the cache. Evaluations bump only the week page that shows their average.
     "feedback.pagevote",
