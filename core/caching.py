@@ -73,6 +73,8 @@ IGNORED_MODELS = {
     "community.readmarker",
     "community.report",
     "community.viewcount",
+    # A visitor's photo or logo for the poster maker: anonymous uploads must not empty the cache.
+    "campaign_posters.posterupload",
     "core.customrendition",
     "core.scheduledjob",
     "core.user",
