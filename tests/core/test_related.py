@@ -1,0 +1,119 @@
+"""Related content on detail pages (core/related.py, components/related.html): pinned pages first, then items from
+other sections that share themes and audiences, by overlap and then date, in a bounded number of queries."""
+
+import re
+
+import pytest
+
+from core.factories import ContentPageFactory
+from core.models import RelatedPin, TopicIndexPage
+from tests.core.hubs_content import SectionContent
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content(home_page):
+    home_page.add_child(instance=TopicIndexPage(title="Thema's", slug="themas"))
+    return SectionContent(home_page).grow(3)
+
+
+def related_block(response):
+    html = response if isinstance(response, str) else response.content.decode()
+    match = re.search(r'<section class="related.*?</section>', html, re.S)
+    return match.group(0) if match else ""
+
+
+def titles(block):
+    return re.findall(r"<h3 class=\"card__title\"><a[^>]*>([^<]+)</a>", block)
+
+
+def test_a_story_shows_items_of_other_sections_sharing_its_theme(client, content):
+    story = content.items["stories"][0]
+    block = related_block(client.get(story.url))
+    assert 'aria-labelledby="related-heading"' in block and "Meer over dit onderwerp" in block
+    shown = titles(block)
+    assert len(shown) == 4
+    assert not any(title.startswith("Verhaal") for title in shown)  # other sections only
+    assert len({title.split()[0] for title in shown}) >= 2  # at most two from one section
+
+
+def test_more_shared_terms_rank_higher_then_newer(client, content):
+    lesson = content.items["lessons"][0]
+    # This story shares the theme and the audience and a second theme: it outranks every other item.
+    best = content.items["stories"][2]
+    best.themes.add(content.other_theme)
+    best.save()
+    lesson.themes.add(content.other_theme)
+    lesson.save()
+    shown = titles(related_block(client.get(lesson.url)))
+    assert shown[0] == "Verhaal 2"
+
+
+def test_a_tip_permalink_shows_related_pages_and_no_other_tips(client, content):
+    tip = content.items["tips"][0]
+    response = client.get(tip.url)
+    assert response.status_code == 200
+    shown = titles(related_block(response))
+    assert shown and not any(title.startswith("Tip") for title in shown)
+
+
+@pytest.mark.parametrize("section", ["lessons", "stories", "sessions", "meetings", "agendas", "expeditions"])
+def test_every_detail_page_has_the_block(client, content, section):
+    item = content.items[section][0]
+    shown = titles(related_block(client.get(item.url)))
+    assert shown, section
+
+
+def test_pinned_pages_come_first_and_unpublished_ones_are_left_out(client, content):
+    page = ContentPageFactory(parent=content.home, title="Over het programma", slug="over")
+    pinned = content.items["expeditions"][2]
+    hidden = content.items["lessons"][1]
+    hidden.unpublish()
+    RelatedPin.objects.create(source=page, page=pinned, sort_order=0)
+    RelatedPin.objects.create(source=page, page=hidden, sort_order=1)
+    page.themes.set([content.theme])
+    page.save()
+    shown = titles(related_block(client.get(page.url)))
+    assert shown[0] == "Expeditie 2"
+    assert "Les 1" not in shown
+    assert len(shown) == 4 and shown.count("Expeditie 2") == 1
+
+
+def test_a_page_without_themes_or_pins_has_no_block(client, content):
+    page = ContentPageFactory(parent=content.home, title="Privacy", slug="privacy")
+    assert related_block(client.get(page.url)) == ""
+
+
+def test_index_pages_have_no_block(client, content):
+    assert related_block(client.get(content.stories_index.url)) == ""
+    assert related_block(client.get("/themas/werving/")) == ""
+
+
+def test_a_storys_own_related_links_are_not_repeated(client, content):
+    from stories.models import StoryRelatedPage
+
+    story = content.items["stories"][0]
+    lesson = content.items["lessons"][2]  # the newest lesson, which the block would otherwise show
+    StoryRelatedPage.objects.create(story=story, page=lesson, sort_order=0)
+    html = client.get(story.url).content.decode()
+    assert "Les 2" in html  # in the story's own list
+    assert "Les 2" not in titles(related_block(html))
+
+
+def test_the_pins_panel_is_on_every_page_types_promote_tab():
+    from django.apps import apps
+    from wagtail.models import Page
+
+    from core.models import BasePage
+
+    for model in apps.get_models():
+        if issubclass(model, Page) and issubclass(model, BasePage):
+            names = [getattr(child, "relation_name", None) for child in _walk(model.get_edit_handler())]
+            assert "related_pins" in names, model
+
+
+def _walk(panel):
+    yield panel
+    for child in getattr(panel, "children", ()):
+        yield from _walk(child)
