@@ -179,6 +179,7 @@ def seed(demo):
             "je er lokaal het meeste uit haalt. Kies een van de twee data. Een werkdag voor aanvang ontvang je de "
             "Teams-link.</p>",
             speakers=[("speaker", {"name": "Team Mensen maken Nederland", "organisation": "Vereniging NOV"})],
+            listing_image=demo.image("Voorlichting voor gemeenten"),
         )
         session.audiences.set(municipalities)
         session.themes.set(demo.themes("Samenwerking"))

@@ -5,13 +5,25 @@ import re
 from PIL import Image
 
 from core.illustrations import HERE, ILLUSTRATIONS, PORTRAITS
-from core.models import CustomImage, HomePage
+from core.models import ContentPage, HomePage
+from expeditions.models import ExpeditionPage, LessonPage
+from knowledgeboost.models import KnowledgeBoostWeekPage, SessionPage
 from stories.models import StoryPage
 
 
-def test_every_demo_picture_is_a_drawn_illustration_with_alt_text(demo):
-    images = list(CustomImage.objects.all())
-    assert len(images) >= 5
+def test_pictures_of_the_demo_pages_are_drawn_illustrations_with_alt_text(demo):
+    """Home, the about page, expeditions, lessons, Kennisboostweken and their sessions, stories."""
+    pages = [
+        *ContentPage.objects.live().filter(listing_image__isnull=False),
+        *ExpeditionPage.objects.live(),
+        *LessonPage.objects.live(),
+        *KnowledgeBoostWeekPage.objects.live(),
+        *SessionPage.objects.live(),
+    ]
+    images = {HomePage.objects.get().hero_image, *(page.listing_image for page in pages)}
+    images |= {story.portrait for story in StoryPage.objects.live()}
+    assert None not in images
+    assert len(images) >= 10
     for image in images:
         assert "illustratie-" in image.file.name, image.title
         assert image.alt_text.startswith(("Tekening:", "Getekend portret")), image.title
@@ -23,7 +35,7 @@ def test_home_hero_and_story_portraits_use_the_illustrations(demo):
     stories = list(StoryPage.objects.live().select_related("portrait"))
     assert stories
     for story in stories:
-        assert re.search(r"illustratie-portret-\d\.png", story.portrait.file.name), story.title
+        assert re.search(r"illustratie-portret-\d", story.portrait.file.name), story.title
         assert story.portrait_alt_text == f"Getekend portret van {story.person_name}"
 
 
