@@ -53,8 +53,7 @@ def test_entry_point_by_keyboard(demo_page, demo_url):
     outline = demo_page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     demo_page.keyboard.press("Enter")
-    demo_page.wait_for_load_state()
-    assert demo_page.url.endswith(target)
+    demo_page.wait_for_url(f"**{target}")
     assert demo_page.locator("h1").count() == 1
 
 
