@@ -3,7 +3,8 @@ Twitter card tags with a share image.
 
 Views that are not Wagtail pages (or routes of a page with their own subject, such as a tip's permalink) set any
 of these in their context to override what the page would give: ``meta_title``, ``meta_description``,
-``canonical_url``, ``meta_type`` (``website`` or ``article``).
+``canonical_url``, ``meta_type`` (``website`` or ``article``); or ``meta_object``, any object with a ``title`` and
+a ``summary`` (or ``search_description``/``introduction``), for a route that shows one object of its own.
 """
 
 import contextlib
@@ -88,8 +89,14 @@ def page_meta(context):
     with contextlib.suppress(Exception):  # no site for this request: the default name
         site_name = site_settings.core.SiteSettings.organisation_name if site_settings else ""
     site_name = site_name or "Kennisplatform"
-    title = context.get("meta_title") or (page and (page.seo_title or page.title)) or site_name
-    description = plain(context.get("meta_description", "")) or page_description(page)
+    subject = context.get("meta_object")
+    title = (
+        context.get("meta_title")
+        or getattr(subject, "title", "")
+        or (page and (page.seo_title or page.title))
+        or site_name
+    )
+    description = plain(context.get("meta_description", "")) or page_description(subject) or page_description(page)
     if not description:
         description = _(
             "%(site)s: tips, lessons, stories and sessions for inclusive volunteering in the Netherlands."

@@ -96,3 +96,20 @@ def test_a_later_page_of_a_list_is_its_own_canonical_page(demo):
     html = Client().get(index.url, {"page": "2", "utm_source": "nieuwsbrief"}).content.decode()
     assert canonical(html) in (["http://localhost/verhalen/?page=2"], ["http://localhost/verhalen/"])
     assert "utm_source" not in canonical(html)[0]
+
+
+def test_a_route_with_its_own_subject_describes_that_subject(rf):
+    from django.template import Context, Template
+
+    class Tip:
+        title = "Vraag mensen persoonlijk"
+        summary = "<p>Een persoonlijke vraag werkt beter dan een oproep.</p>"
+
+    request = rf.get("/tips/verzameling/vraag-mensen-persoonlijk/")
+    html = Template("{% include 'components/meta.html' %}").render(
+        Context({"request": request, "meta_object": Tip(), "canonical_url": "https://example.org/tip/"})
+    )
+    assert meta(html, "name", "description") == ["Een persoonlijke vraag werkt beter dan een oproep."]
+    assert meta(html, "property", "og:title") == ["Vraag mensen persoonlijk"]
+    assert canonical(html) == ["https://example.org/tip/"]
+    assert meta(html, "property", "og:type") == ["website"]
