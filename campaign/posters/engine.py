@@ -430,7 +430,15 @@ def render(template, format_key, texts, photo=None, logo=None, *, scale=1.0, dra
     design = template.design(format_key) if hasattr(template, "design") else template
     width, height, trim_box, unit = _geometry(poster_format, scale)
     zones = _zones_by_kind(design.zones)
-    jobs = _layout_texts(design, zones, trim_box, unit, texts)
+    try:
+        jobs = _layout_texts(design, zones, trim_box, unit, texts)
+    except TextDoesNotFit:
+        if scale >= 1:
+            raise
+        # Rounded letter sizes of a small preview can miss where the full size fits: draw full size, scale down.
+        full = render(design, format_key, texts, photo, logo, draw_text=draw_text)
+        full.image = full.image.resize((width, height), Image.Resampling.LANCZOS)
+        return full
 
     canvas = Image.new("RGB", (width, height), design.background)
     if design.artwork is not None:

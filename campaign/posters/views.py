@@ -211,12 +211,7 @@ def poster_image(request, template_id, ext):
             content_type = "application/pdf"
         else:
             scale = min(1.0, PREVIEW_SIDE / max(poster_format.canvas_size)) if preview else 1.0
-            try:
-                image = engine.render(template, format_key, texts, photo, logo, scale=scale).image
-            except engine.TextDoesNotFit:
-                # Rounded letter sizes of a small preview can miss by a pixel: draw full size and scale down.
-                image = engine.render(template, format_key, texts, photo, logo).image
-                image.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE))
+            image = engine.render(template, format_key, texts, photo, logo, scale=scale).image
             content = engine.to_png(image)
             content_type = "image/png"
     except engine.PosterError as error:
