@@ -9,7 +9,7 @@ import html
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import CharField, Count, Value
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,11 @@ FIELDS = ("themes", "audiences")
 
 @dataclass
 class HubSection:
-    kind: content_registry.ContentKind
+    """One section of a hub, as plain values (kept in the cache per content generation)."""
+
+    key: str
+    label: str
+    upcoming: bool
     slug: str
     count: int
     items: list = field(default_factory=list)
@@ -55,7 +59,7 @@ def card(kind, item, request=None):
     """What a card shows of an item, as plain values (components/card.html)."""
     return {
         "kind": kind.key,
-        "label": kind.singular,
+        "label": str(kind.singular),
         "title": item.title,
         "url": item.get_url(request),
         "date": kind.date_of(item),
@@ -65,38 +69,86 @@ def card(kind, item, request=None):
 
 
 def hub_sections(field_name, term, request=None):
-    """Per kind that has any: its first items and how many there are. Empty kinds are left out."""
+    """Per kind that has any: its first items and how many there are. Empty kinds are left out. Kept per content
+    generation (upcoming kinds change with time too: within PAGE_CACHE_TIMEOUT, as the page cache)."""
+    return memoize(request, f"hub:{field_name}:{term.pk}", lambda: _hub_sections(field_name, term, request))
+
+
+def _union(querysets):
+    """Rows of several querysets (of different models, with the same columns) in one query."""
+    querysets = list(querysets)
+    if not querysets:
+        return []
+    return list(querysets[0].union(*querysets[1:], all=True))
+
+
+def _label(value):
+    return Value(value, output_field=CharField())
+
+
+def _hub_sections(field_name, term, request=None):
+    kinds = content_registry.kinds()
+    # How many items each kind has: one query for all kinds.
+    counts = dict(
+        _union(
+            items_for(kind, field_name, term)
+            .order_by()
+            .annotate(hub_kind=_label(kind.key))
+            .values("hub_kind")
+            .annotate(n=Count("pk"))
+            .values_list("hub_kind", "n")
+            for kind in kinds
+        )
+    )
     sections = []
-    for kind in content_registry.kinds():
-        items = list(items_for(kind, field_name, term)[:PER_SECTION])
-        if not items:
+    for kind in kinds:
+        if not counts.get(kind.key):
             continue
-        count = len(items) if len(items) < PER_SECTION else items_for(kind, field_name, term).count()
+        items = list(items_for(kind, field_name, term)[:PER_SECTION])
         sections.append(
             HubSection(
-                kind=kind, slug=kind_slug(kind), count=count, items=[card(kind, item, request) for item in items]
+                key=kind.key,
+                label=str(kind.label),
+                upcoming=kind.upcoming,
+                slug=kind_slug(kind),
+                count=counts[kind.key],
+                items=[card(kind, item, request) for item in items],
             )
         )
     return sections
 
 
-def overview():
-    """Every theme and audience with the number of items per kind: one query per kind, plus the terms."""
+def overview(request=None):
+    """Every theme and audience with its number of items: one query per kind and field, plus the terms. Kept per
+    content generation."""
+    return memoize(request, "hub-overview", _overview)
+
+
+def _overview():
     from core.models import Audience, Theme
 
     counts = {name: {} for name in FIELDS}
-    for kind in content_registry.kinds():
-        for name in FIELDS:
-            rows = kind.public().order_by().values(name).annotate(n=Count("pk", distinct=True)).values_list(name, "n")
-            for term_id, n in rows:
-                if term_id is None:
-                    continue
-                counts[name].setdefault(term_id, 0)
-                counts[name][term_id] += n
+    rows = _union(
+        kind.public()
+        .order_by()
+        .values(name)
+        .annotate(n=Count("pk", distinct=True))
+        .annotate(hub_field=_label(name))
+        .values_list("hub_field", name, "n")
+        for kind in content_registry.kinds()
+        for name in FIELDS
+    )
+    for name, term_id, n in rows:
+        if term_id is not None:
+            counts[name][term_id] = counts[name].get(term_id, 0) + n
     result = {}
     for name, model in (("themes", Theme), ("audiences", Audience)):
         result[name] = [
-            {"term": term, "count": counts[name].get(term.pk, 0)} for term in model.objects.order_by("name")
+            {
+                "term": {"name": term.name, "slug": term.slug, "description": term.description},
+                "count": counts[name].get(term.pk, 0),
+            }
+            for term in model.objects.order_by("name")
         ]
     return result
 

@@ -6,15 +6,15 @@ plus shared audiences) and then by date, at most ``PER_KIND`` from one section s
 
 Cost: the object's themes and audiences (one query, shared with components/taxonomy.html), its pins (one query
 plus, when there are any, one for the pages and one per page type pinned: at most ``LIMIT``), and one query per
-registered kind. Nothing depends on the amount of content. The result is kept per content generation
-(core/caching.py), except in previews.
+kind that made the cut (at most ``LIMIT``); the candidates of all kinds come from one query. Nothing depends on
+the amount of content. The result is kept per content generation (core/caching.py), except in previews.
 """
 
 import datetime
 import html
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, DateField, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 from wagtail.models import Page
 
 from core import content_registry
@@ -89,29 +89,52 @@ def pinned_items(obj, page_ids, request=None):
 
 
 def computed_items(obj, theme_ids, audience_ids, request=None, limit=LIMIT, exclude_page_ids=()):
-    """Up to ``limit`` items of other kinds sharing a theme or audience with ``obj``: by overlap, then date."""
+    """Up to ``limit`` items of other kinds sharing a theme or audience with ``obj``: by overlap, then date.
+
+    One query finds the best ``PER_KIND`` candidates of every kind (a union of one part per kind), one query
+    per kind that made the cut fetches them for their cards."""
     if not theme_ids and not audience_ids or limit <= 0:
         return []
     own = content_registry.kind_for(obj)
     exclude = {*exclude_page_ids}
     if isinstance(obj, Page):
         exclude.add(obj.pk)
-    candidates = []
+    kinds = {}
+    parts = []
     for kind in content_registry.kinds():
         if kind is own:
             continue
+        kinds[kind.key] = kind
         qs = kind.tagged(themes=theme_ids, audiences=audience_ids)
         if kind.is_page and exclude:
             qs = qs.exclude(pk__in=exclude)
-        qs = kind.listing(
-            qs.annotate(
-                related_overlap=_overlap(kind, "themes", theme_ids) + _overlap(kind, "audiences", audience_ids)
-            ).order_by("-related_overlap", *qs.query.order_by)
+
+        def overlap(kind=kind):
+            return _overlap(kind, "themes", theme_ids) + _overlap(kind, "audiences", audience_ids)
+
+        best = qs.annotate(related_overlap=overlap()).order_by("-related_overlap", *qs.query.order_by)
+        parts.append(
+            kind.model._default_manager.filter(pk__in=best.values("pk")[: min(PER_KIND, limit)])
+            .annotate(
+                related_kind=Value(kind.key, output_field=CharField()),
+                related_overlap=overlap(),
+                related_date=Cast(F(kind.date_field), DateField()),
+            )
+            .order_by()
+            .values_list("related_kind", "pk", "related_overlap", "related_date")
         )
-        for item in qs[: min(PER_KIND, limit)]:
-            candidates.append((item.related_overlap, _sort_date(kind.date_of(item)), kind, item))
-    candidates.sort(key=lambda row: (row[0], row[1]), reverse=True)
-    return [_card(kind, item, request) for _overlap_n, _date, kind, item in candidates[:limit]]
+    if not parts:
+        return []
+    rows = list(parts[0].union(*parts[1:], all=True))
+    rows.sort(key=lambda row: (row[2], _sort_date(row[3]), row[1]), reverse=True)
+    chosen = rows[:limit]
+    items = {}
+    for key in {row[0] for row in chosen}:
+        kind = kinds[key]
+        ids = [row[1] for row in chosen if row[0] == key]
+        for item in kind.listing(kind.model._default_manager.filter(pk__in=ids)):
+            items[key, item.pk] = item
+    return [_card(kinds[key], items[key, pk], request) for key, pk, _overlap_n, _date in chosen if (key, pk) in items]
 
 
 def related_items(obj, theme_ids, audience_ids, request=None, exclude_page_ids=()):

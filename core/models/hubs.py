@@ -25,8 +25,20 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = hubs.overview()
+        context["overview"] = hubs.overview(request)
         return context
+
+    def get_sitemap_urls(self, request=None):
+        """The hubs page and every theme's and audience's hub."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = urls[0]["location"]
+        lastmod = urls[0].get("lastmod")
+        for model, prefix in ((Theme, ""), (Audience, "doelgroep/")):
+            for slug in model.objects.order_by("name").values_list("slug", flat=True):
+                urls.append({"location": f"{base}{prefix}{slug}/", "lastmod": lastmod})
+        return urls
 
     # Audience routes first: "doelgroep/…" is never a theme.
     @path("doelgroep/<str:slug>/")
