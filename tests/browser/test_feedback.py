@@ -2,6 +2,7 @@
 AA) on every state, no sideways scrolling at 320 px, no third-party requests or CSP violations (open_tab)."""
 
 import pytest
+from django.urls import reverse
 
 from feedback import evaluations
 from feedback.models import Evaluation, PageVote
@@ -34,13 +35,13 @@ def open_evaluation(demo_live_server):
     """A participant of the demo's past week who has not answered yet, and their link."""
     week = KnowledgeBoostWeekPage.objects.get(slug="kennisboostweek-inclusief-welkom")
     evaluation = Evaluation.objects.filter(group=week, answered_at__isnull=True).order_by("pk").first()
-    return evaluation, evaluations.evaluation_url(evaluation).split("/", 3)[-1]
+    return evaluation, reverse("feedback:evaluation", args=[evaluations.token_for(evaluation)])
 
 
 def test_answer_an_evaluation_by_keyboard(open_evaluation, demo_page, demo_url):
     evaluation, path = open_evaluation
     page = demo_page
-    page.goto(f"{demo_url}/{path}")
+    page.goto(demo_url + path)
     assert page.locator("h1").count() == 1
     assert page.locator("h1").inner_text().startswith("Jouw beoordeling van ")
     assert_no_axe_violations(page)
@@ -79,14 +80,14 @@ def test_answer_an_evaluation_by_keyboard(open_evaluation, demo_page, demo_url):
     )
 
     # The link again: answered already, said kindly.
-    page.goto(f"{demo_url}/{path}")
+    page.goto(demo_url + path)
     assert page.locator("h1").inner_text() == "Je hebt deze bijeenkomst al beoordeeld"
 
 
 def test_evaluation_pages_reflow_at_320_px(open_evaluation, chromium_browser, demo_url):
     _evaluation, path = open_evaluation
     for page in open_tab(chromium_browser, demo_url, viewport=NARROW):
-        page.goto(f"{demo_url}/{path}")
+        page.goto(demo_url + path)
         assert_no_sideways_scrolling(page)
         page.get_by_role("button", name="Beoordeling versturen").click()
         page.wait_for_selector("[data-error-summary]")
