@@ -117,3 +117,17 @@ def _walk(panel):
     yield panel
     for child in getattr(panel, "children", ()):
         yield from _walk(child)
+
+
+def test_editors_see_the_pins_panel_on_every_page_type(client, content, django_user_model):
+    from core.models import ContentPage
+
+    admin = django_user_model.objects.create_superuser("redacteur", "redacteur@example.org", "geheim-wachtwoord")
+    client.force_login(admin)
+    pages = [content.items[key][0] for key in content.items if key != "tips"]
+    pages += [content.collection, content.stories_index, ContentPageFactory(parent=content.home, slug="x")]
+    assert any(isinstance(page, ContentPage) for page in pages)
+    for page in pages:
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == 200, page
+        assert 'name="related_pins-TOTAL_FORMS"' in response.content.decode(), type(page)
