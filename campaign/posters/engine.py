@@ -14,6 +14,7 @@ Public API used by other sections: :func:`render_text_card` (the share image of 
 
 import functools
 import io
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pyphen
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageFont
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
@@ -326,7 +327,32 @@ def fit_text(text, font_path, max_width, max_height, min_size, max_size, field_n
 
 
 def _cover(image, size):
-    return ImageOps.fit(image.convert("RGB"), size, Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+    """`image` scaled and centre-cropped to fill `size` (reducing first: several times faster than plain LANCZOS)."""
+    width, height = image.size
+    target_width, target_height = size
+    ratio = min(width / target_width, height / target_height)
+    crop_width, crop_height = target_width * ratio, target_height * ratio
+    left, top = (width - crop_width) / 2, (height - crop_height) / 2
+    box = (left, top, left + crop_width, top + crop_height)
+    source = image if image.mode == "RGB" else image.convert("RGB")
+    return source.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=2.0)
+
+
+_COVERED = OrderedDict()
+
+
+def _cover_artwork(artwork, size):
+    """The artwork filling the canvas, kept per artwork image and size (the artwork itself is cached per process)."""
+    key = (id(artwork), size)
+    cached = _COVERED.get(key)
+    if cached is not None and cached[0] is artwork:
+        _COVERED.move_to_end(key)
+        return cached[1]
+    covered = _cover(artwork, size)
+    _COVERED[key] = (artwork, covered)
+    while len(_COVERED) > 24:
+        _COVERED.popitem(last=False)
+    return covered
 
 
 def _zone_box(zone, trim_box):
@@ -442,7 +468,7 @@ def render(template, format_key, texts, photo=None, logo=None, *, scale=1.0, dra
 
     canvas = Image.new("RGB", (width, height), design.background)
     if design.artwork is not None:
-        canvas.paste(_cover(design.artwork, (width, height)), (0, 0))
+        canvas.paste(_cover_artwork(design.artwork, (width, height)), (0, 0))
     if photo is not None and "photo" in zones:
         box = _zone_box(zones["photo"], trim_box)
         size = (max(1, box[2] - box[0]), max(1, box[3] - box[1]))

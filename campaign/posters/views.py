@@ -23,7 +23,7 @@ from . import engine, share, uploads
 from .forms import SAMPLE_TEXTS, PosterForm
 from .models import PosterMakerPage, PosterTemplate
 
-PREVIEW_SIDE = 900
+PREVIEW_SIDE = 720
 RATE_LIMITS = {
     # scope: (attempts, seconds)
     "poster-make": (40, 600),

@@ -74,7 +74,7 @@ def test_the_page_lists_the_templates_with_thumbnails(client, maker, templates):
     thumbnail = re.search(r'<img src="([^"]+)" alt="" width="300"', content).group(1)
     image = client.get(unescape(thumbnail))
     assert image.status_code == 200
-    assert Image.open(io.BytesIO(image.content)).size == (900, 900)
+    assert Image.open(io.BytesIO(image.content)).size == (720, 720)
 
 
 def test_choosing_a_template_shows_the_form_and_a_preview_of_sample_texts(client, maker, templates):
