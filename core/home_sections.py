@@ -89,7 +89,11 @@ def get_audience_entries(home_page, request=None):
             if url:
                 entries.append(AudienceEntry(label=value["label"], url=url, text=value["text"]))
         return entries
-    for audience in Audience.objects.order_by("name"):
+    order = list(DEFAULT_AUDIENCE_LABELS)  # the audiences with a standard wording first, in this order
+    audiences = sorted(
+        Audience.objects.order_by("name"), key=lambda a: order.index(a.slug) if a.slug in order else len(order)
+    )
+    for audience in audiences:
         url = audience_url(audience, request)
         if url:
             label = DEFAULT_AUDIENCE_LABELS.get(audience.slug) or _("For %(audience)s") % {
