@@ -52,6 +52,10 @@ def test_default_entry_points_speak_to_each_audience_and_lead_somewhere(client, 
     assert "Beleid en uitvoering." in entries
     assert "Ik ben vrijwilliger, of wil het worden" in entries
     assert "Voor sportclubs" in entries  # an audience without a standard wording
+    # Audiences with a standard wording first, in the order of the programme; the others after them.
+    labels = ("Ik werk bij een gemeente", "Ik ben vrijwilliger", "Voor sportclubs")
+    positions = [entries.index(label) for label in labels]
+    assert positions == sorted(positions)
     # Every entry leads to something that answers: the hub when there is one, else the tips for the audience.
     for href in [part.split('"', 1)[0] for part in entries.split('class="entry-point" href="')[1:]]:
         assert client.get(href).status_code == 200, href
