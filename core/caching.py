@@ -75,6 +75,9 @@ IGNORED_MODELS = {
     "community.viewcount",
     # A visitor's photo or logo for the poster maker: anonymous uploads must not empty the cache.
     "campaign_posters.posterupload",
+    # Aggregate counters of the strength test (started, steps reached, profiles): written on every step a visitor
+    # takes, shown only in the admin.
+    "campaign_quiz.quizcounter",
     "core.customrendition",
     "core.scheduledjob",
     "core.user",
