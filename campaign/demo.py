@@ -166,7 +166,7 @@ def seed_weeks(demo, index):
         index.add_child(instance=week)
         week.save_revision().publish()
         demo.created += 1
-        demo.log(f"  + campaign week: {title}")
+        demo.log(f"  + {CampaignWeekPage._meta.verbose_name}: {title}")
         weeks[slug] = week
     return weeks
 

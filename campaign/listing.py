@@ -8,6 +8,7 @@ from django.utils import timezone
 from campaign.forms import ActionFilterForm, MaterialFilterForm
 from campaign.models import CampaignMaterial, CampaignWeekPage, LocalAction, MaterialType
 from campaign.models.actions import CACHE_DEPENDENCY
+from campaign.models.materials import PLACEHOLDER
 from core.caching import depends_on
 
 ACTIONS_PER_PAGE = 20
@@ -83,6 +84,7 @@ def materials_context(page, request):
     municipality = form.value("gemeente") or ""
     items = list(page_obj.object_list)
     for material in items:
+        material.display_title = material.title.replace(PLACEHOLDER, municipality or "je gemeente")
         if material.material_type == MaterialType.SOCIAL:
             material.filled_text = material.text_for(municipality)
     return {

@@ -65,11 +65,12 @@ def test_nonsense_filters_are_ignored(client, library, params):
 
 
 def test_the_municipality_is_filled_in_escaped_and_limited(client, library):
-    CampaignMaterialFactory(title="Oproep", text="Word vrijwilliger in {gemeente}! #MensenMakenNederland")
+    CampaignMaterialFactory(title="Oproep in {gemeente}", text="Word vrijwilliger in {gemeente}! #MensenMakenNederland")
     html = client.get(library.url).content.decode()
-    assert "Word vrijwilliger in je gemeente!" in html
+    assert "Word vrijwilliger in je gemeente!" in html and "Oproep in je gemeente" in html
     html = client.get(library.url, {"gemeente": "Zwolle"}).content.decode()
     assert "Word vrijwilliger in Zwolle!" in html and "Teksten ingevuld voor Zwolle" in html
+    assert "Oproep in Zwolle" in html
     html = client.get(library.url, {"gemeente": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     html = client.get(library.url, {"gemeente": "Zw\x00olle\n\t"}).content.decode()
