@@ -9,7 +9,7 @@ from django.core.cache import cache
 from tips.factories import TipCollectionPageFactory, TipFactory
 
 URL = "/tips/alle/"
-QUERIES = 14
+QUERIES = 15
 
 
 @pytest.fixture
