@@ -57,6 +57,16 @@ def share_image_path(page):
     return f"{path}?v={_version(page)}"
 
 
+def absolute(request, path):
+    """``path`` on the site's own address (as page URLs are made), not on whatever host the request named."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)  # kept on the request by the page cache middleware: no query
+    if site is not None:
+        return site.root_url.rstrip("/") + path
+    return request.build_absolute_uri(path)
+
+
 def _canonical(context, request, page):
     if context.get("canonical_url"):
         return context["canonical_url"]
@@ -71,7 +81,7 @@ def _canonical(context, request, page):
                 path = None
                 url = full
     if path is not None:
-        url = request.build_absolute_uri(path)
+        url = absolute(request, path)
     number = request.GET.get("page", "")
     if number.isdigit() and int(number) > 1:
         url = f"{url}?page={int(number)}"
@@ -106,7 +116,7 @@ def page_meta(context):
     if page is not None and getattr(page, "live", False):
         path = share_image_path(page)
         if path:
-            image = request.build_absolute_uri(path) if request is not None else path
+            image = absolute(request, path) if request is not None else path
     is_home = page is not None and page.depth is not None and page.depth <= 2
     meta_type = context.get("meta_type") or ("article" if page is not None and not is_home else "website")
     return {
