@@ -78,6 +78,7 @@ def test_week_page_shows_dates_theme_and_only_approved_actions(client, week):
     assert response.status_code == 200
     assert "Thema: Samen sterk in de buurt" in html
     assert week.start_date.strftime("%Y-%m-%d") in html
+    assert f"{week.start_date.day} " in html and " tot en met " in html
     assert "Open dag in Zwolle" in html
     assert "Nog niet beoordeeld" not in html and "Afgewezen actie" not in html
     assert "Meld je lokale actie aan" in html
