@@ -137,7 +137,7 @@ def test_the_link_opens_the_form(invited, client):
     content = response.content.decode()
     assert "<h1>Jouw beoordeling van Webinar: wie mis je nog?</h1>" in content
     assert "Jouw cijfer" in content
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_a_tampered_link_is_refused_kindly(invited, client):
