@@ -14,8 +14,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -110,18 +108,6 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
         return redirect(self.index_url_name)
 
 
-class NoAddPermissionPolicy(ModelPermissionPolicy):
-    """Organisations register actions on the site; the programme team reviews and corrects them, never adds."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
 class LocalActionViewSet(SnippetViewSet):
     model = LocalAction
     icon = "date"
@@ -186,5 +172,4 @@ class CampaignGroup(SnippetViewSetGroup):
     menu_order = 270
 
 
-register_permission_policy(LocalAction, NoAddPermissionPolicy(LocalAction))
 register_snippet(CampaignGroup)

@@ -313,6 +313,7 @@ def grant_programme_team():
         content_type__app_label="campaign",
         codename__in=[
             "view_localaction",
+            "add_localaction",
             "change_localaction",
             "delete_localaction",
             "add_campaignmaterial",
