@@ -74,6 +74,15 @@ def absolute_url(path):
     return base.rstrip("/") + path
 
 
+def manage_path(subscriber):
+    """For links on the site's own pages (the mails use ``manage_url``)."""
+    return reverse("newsletter:manage", args=[manage_token(subscriber)])
+
+
+def unsubscribe_path(subscriber):
+    return reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)])
+
+
 def confirm_url(subscriber):
     return absolute_url(reverse("newsletter:confirm", args=[confirm_token(subscriber)]))
 

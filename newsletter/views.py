@@ -78,7 +78,7 @@ def confirm(request, token):
     if request.method == "POST" and not subscriber.is_confirmed:
         subscriptions.confirm(subscriber)
         state = "done"
-    context = {"state": state, "token": token, "manage_url": tokens.manage_url(subscriber)}
+    context = {"state": state, "token": token, "manage_url": tokens.manage_path(subscriber)}
     return _private(TemplateResponse(request, "newsletter/confirm.html", context))
 
 
@@ -113,7 +113,7 @@ def manage(request, token):
         "form": form,
         "saved": saved,
         "subscriber": subscriber,
-        "unsubscribe_url": tokens.unsubscribe_url(subscriber),
+        "unsubscribe_url": tokens.unsubscribe_path(subscriber),
     }
     return _private(TemplateResponse(request, "newsletter/manage.html", context, status=status))
 
