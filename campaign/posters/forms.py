@@ -31,7 +31,9 @@ def clean_text(value, multiline=False):
 class PosterForm(forms.Form):
     template = forms.IntegerField(widget=forms.HiddenInput)
     format = forms.ChoiceField(label=gettext_lazy("Format"), widget=forms.RadioSelect)
-    headline = forms.CharField(label=gettext_lazy("Headline"), max_length=90)
+    headline = forms.CharField(
+        label=gettext_lazy("Headline"), max_length=90, error_messages={"required": gettext_lazy("Type a headline.")}
+    )
     subline = forms.CharField(
         label=gettext_lazy("Sub-line"),
         max_length=200,
