@@ -280,7 +280,12 @@ WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.CustomDocument"
 # Documents are always served through Wagtail's serve view (privacy checks apply), never from /media/.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx"]
+# Campaign materials (campaign/) add posters and logos (images, SVG), radio spots (audio) and packages (zip); every
+# document is served as an attachment, so an SVG is never shown inline on our domain.
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "txt", "xlsx"),
+    *("png", "jpg", "jpeg", "svg", "wav", "mp3", "ogg", "zip"),
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
