@@ -197,7 +197,8 @@ class TermFeed(ContentFeed):
         return _("The newest about the theme %(term)s on %(site)s.") % {"term": term.name, "site": organisation}
 
     def selection(self, request, slug):
-        term = self.model.objects.filter(slug=slug).first()
+        # A NUL byte cannot be in a slug (and PostgreSQL refuses it in a query).
+        term = self.model.objects.filter(slug=slug).first() if "\x00" not in slug else None
         if term is None:
             raise Http404(_("There is no feed for this theme or audience."))
         organisation = _organisation(request)

@@ -164,3 +164,22 @@ def test_feeds_cost_the_same_queries_with_10_and_100_items(client, story_index, 
     many = {name: queries_for(client, reverse(name, args=args)) for name, args in FEEDS}
     assert few == many
     assert max(many.values()) <= 8
+
+
+def test_every_registered_kind_theme_and_audience_has_a_valid_feed_on_the_demo(demo, client):
+    from core.models import Audience, Theme
+
+    urls = [reverse("feed_newest"), reverse("feed_newest_atom")]
+    urls += [reverse("feed_kind", args=[kind.key]) for kind in content_registry.kinds()]
+    urls += [reverse("feed_theme", args=[theme.slug]) for theme in Theme.objects.all()]
+    urls += [reverse("feed_audience_atom", args=[audience.slug]) for audience in Audience.objects.all()]
+    empty = []
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        root = parse(response)
+        if not (root.findall("channel/item") or root.findall(f"{ATOM}entry")):
+            empty.append(url)
+    assert len(content_registry.kinds()) >= 5
+    assert reverse("feed_newest") not in empty
+    assert len(empty) < len(urls) / 2, empty
