@@ -69,9 +69,10 @@ def test_show_all_lists_a_section_with_pagination(hub_paths, demo_page, demo_url
     if more.count() == 0:
         pytest.skip("no section of this theme has more items than the hub shows")
     expected = int(re.search(r"\d+", more.inner_text()).group(0))
+    href = more.get_attribute("href")
     more.focus()
     demo_page.keyboard.press("Enter")
-    demo_page.wait_for_load_state()
+    demo_page.wait_for_url(f"**{href}")
     assert demo_page.locator("h1").count() == 1
     assert f"{expected} onderdelen" in demo_page.locator(".hub__total").inner_text()
     assert demo_page.locator(".card").count() == min(expected, 20)
