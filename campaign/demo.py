@@ -13,16 +13,15 @@ import math
 import struct
 import wave
 
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from campaign import permissions
 from campaign.models import CampaignIndexPage, CampaignMaterial, CampaignWeekPage, LocalAction, MaterialsPage
 from core.models import CustomDocument
 
 INDEX_SLUG = "campagne"
-PROGRAMME_TEAM_GROUP = "Programmateam"
 
 # (slug, title, theme, days from the first run to the Monday it starts, themes, introduction)
 WEEKS = [
@@ -305,24 +304,8 @@ def seed_materials(demo, index, weeks):
 
 
 def grant_programme_team():
-    """The programme team reviews local actions and manages the materials (when the group exists)."""
-    group = Group.objects.filter(name=PROGRAMME_TEAM_GROUP).first()
-    if group is None:
-        return
-    permissions = Permission.objects.filter(
-        content_type__app_label="campaign",
-        codename__in=[
-            "view_localaction",
-            "add_localaction",
-            "change_localaction",
-            "delete_localaction",
-            "add_campaignmaterial",
-            "change_campaignmaterial",
-            "delete_campaignmaterial",
-            "view_campaignmaterial",
-        ],
-    )
-    group.permissions.add(*permissions)
+    """The programme team reviews local actions and manages the materials (also granted after every migrate)."""
+    permissions.grant_programme_team()
 
 
 def seed_campaign(demo):

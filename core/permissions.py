@@ -23,3 +23,22 @@ def page_permission(codename):
 
 def access_admin_permission():
     return get_or_create_permission("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
+
+
+def grant_to_groups(group_names, permissions):
+    """Give each existing group in ``group_names`` the admin and the ``(app_label, model, codename)`` permissions.
+
+    For apps that grant their own models to the groups another app creates (by name, without importing it), from
+    a ``post_migrate`` handler that runs after every migrate. Groups that do not exist are left alone.
+    """
+    from django.contrib.auth.models import Group
+
+    groups = list(Group.objects.filter(name__in=group_names))
+    if not groups:
+        return
+    granted = [
+        get_or_create_permission(app_label, model, codename, f"Can {codename.split('_')[0]} {model}")
+        for app_label, model, codename in permissions
+    ]
+    for group in groups:
+        group.permissions.add(access_admin_permission(), *granted)

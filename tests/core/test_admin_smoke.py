@@ -49,6 +49,9 @@ SNIPPETS_OF_ROLE = {
         "search.blockedsearchterm",
         "networks.match",
         "core.municipality",
+        "campaign.campaignmaterial",
+        "campaign.localaction",
+        "campaign_posters.postertemplate",
     },
     LEADER: set(),
     ORGANISER: set(),
@@ -64,6 +67,8 @@ READ_ONLY_SNIPPETS = {"events.outboxemail", "networks.matchrequest"}
 # Page types a site has once (max_count = 1), or a parent once (the agenda overview of a network, the agenda of a
 # municipality): the admin refuses to copy one beside the original.
 SINGLETON_PAGE_TYPES = {
+    "campaign.campaignindexpage",
+    "campaign.materialspage",
     "community.forumpage",
     "core.homepage",
     "expeditions.expeditionindexpage",

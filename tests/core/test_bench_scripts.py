@@ -25,6 +25,7 @@ SMALL_RUNS = {
     ],
     "networks.py": ["--municipalities", "4", "--rounds", "2"],
     "forum.py": ["--topics", "40", "--replies", "45", "--rounds", "2"],
+    "posters.py": ["--rounds", "2"],
     "registrations.py": ["--sqlite", "--registrations", "12", "--sessions", "2", "--capacity", "4", "--threads", "2"],
 }
 
