@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
@@ -161,6 +162,8 @@ class EvaluationReportView(PermissionMixin, WagtailAdminTemplateMixin, TemplateV
             local = dutch_time(value)
             return local.isoformat(" ", timespec="minutes") if export_format == "csv" else local.replace(tzinfo=None)
         if isinstance(value, str):
+            if export_format == "xlsx":  # answers stored before the form cleaned them; openpyxl refuses these
+                value = ILLEGAL_CHARACTERS_RE.sub("", value)
             return escape_formula(value)
         return value
 

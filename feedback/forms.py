@@ -4,13 +4,29 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.text import clean_text
 from feedback.models import COMMENT_MAX_LENGTH, MARK_MAX, MARK_MIN, VOTE_COMMENT_MAX_LENGTH
 
 MARK_CHOICES = [(str(mark), str(mark)) for mark in range(MARK_MIN, MARK_MAX + 1)]
 
 
+class CommentField(forms.CharField):
+    """Free text without control characters: they would break the XLSX export (openpyxl refuses them).
+
+    A NUL byte is refused (no editor types it); the others, such as the vertical tab Word pastes for a line break,
+    are cleaned: vertical tab and form feed become a line break, the rest is removed.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if "\x00" in value:
+            return value  # the validator refuses it with a Dutch message
+        value = clean_text(value.replace("\x0b", "\n").replace("\x0c", "\n"))
+        return value.strip() if self.strip else value
+
+
 def _comment_field(label, max_length, help_text=""):
-    return forms.CharField(
+    return CommentField(
         label=label,
         required=False,
         max_length=max_length,

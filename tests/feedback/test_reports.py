@@ -207,3 +207,13 @@ def test_the_least_useful_pages(client, organiser, home_page):
     assert "75% (3)" in content and "20% (1)" in content
     assert "Te vaag" in content and "Geen voorbeelden" in content
     assert "Weinig stemmen" not in content  # below the minimum of three votes
+
+
+def test_xlsx_export_of_an_answer_with_control_characters(client, organiser, figures):
+    """Answers stored before the form cleaned control characters still export (openpyxl refuses them)."""
+    Evaluation.objects.filter(better="Meer pauzes").update(useful="Goed\x01 verhaal\x0b", better="Meer\x1b pauzes")
+    client.force_login(organiser)
+    response = client.get(f"{URL}?export=xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert ("Goed verhaal", "Meer pauzes") in {(row[5], row[6]) for row in rows}

@@ -168,3 +168,10 @@ def test_a_vote_does_not_empty_the_page_cache(content_page, client):
     before = caching.current_generation()
     assert vote(client, content_page, content_page.url).status_code == 303
     assert caching.current_generation() == before
+
+
+def test_control_characters_in_a_comment_are_cleaned(content_page, client):
+    """Pasted from Word: a vertical tab for a line break and a stray control character; none reaches the database."""
+    response = vote(client, content_page, content_page.url, "nee", "Te lang\x0bte veel\x01 jargon")
+    assert response.status_code == 303
+    assert PageVote.objects.get().comment == "Te lang\nte veel jargon"
