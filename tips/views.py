@@ -75,6 +75,9 @@ def tip_context(page, request, tip_slug):
         "previous_tip": previous_tip,
         "next_tip": next_tip,
         "canonical_url": tip.get_full_url(request),
+        # The meta tags (templates/components/meta.html) describe the tip, not its collection.
+        "meta_object": tip,
+        "meta_type": "article",
     }
 
 
