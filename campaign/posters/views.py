@@ -9,10 +9,12 @@ forged post could only make the forger's own poster. It is rate-limited per clie
 
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -24,6 +26,8 @@ from .forms import SAMPLE_TEXTS, PosterForm
 from .models import PosterMakerPage, PosterTemplate
 
 PREVIEW_SIDE = 720
+MAX_ID = 2**63 - 1  # a larger number in the URL is no row (and overflows SQLite's integers)
+THUMBNAIL_CACHE_TIMEOUT = 60 * 60 * 24 * 7
 RATE_LIMITS = {
     # scope: (attempts, seconds)
     "poster-make": (40, 600),
@@ -130,6 +134,8 @@ def _thumbnail_url(template):
 
 
 def _live_maker_page(page_id):
+    if page_id > MAX_ID:
+        raise Http404
     page = PosterMakerPage.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise Http404
@@ -179,16 +185,45 @@ def _error(message, status=400):
     return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
+def _is_sample_request(request):
+    """True for the maker page's thumbnail URL: the sample texts, no upload, nothing else a visitor typed."""
+    allowed = {"format", "preview", *engine.TEXT_FIELDS}
+    if set(request.GET) - allowed or any(len(request.GET.getlist(name)) > 1 for name in request.GET):
+        return False
+    return all(request.GET.get(name, "") == str(SAMPLE_TEXTS[name]) for name in engine.TEXT_FIELDS)
+
+
+def _png_response(content):
+    response = HttpResponse(content, content_type="image/png")
+    patch_cache_control(response, private=True, max_age=300)
+    return response
+
+
 @require_safe
 def poster_image(request, template_id, ext):
-    """The poster as PNG or PDF from the texts in the query string; ``preview=1`` small, ``download=1`` saved."""
+    """The poster as PNG or PDF from the texts in the query string; ``preview=1`` small, ``download=1`` saved.
+
+    ``check=1`` draws nothing: it answers only why these texts are refused (400 with the message) or 204 when
+    they are fine. The poster maker's script asks it after a preview image failed to load, to show the reason."""
     download = request.GET.get("download") == "1"
     preview = not download and request.GET.get("preview") == "1"
+    thumbnail_key = None
+    if preview and ext == "png" and template_id <= MAX_ID and _is_sample_request(request):
+        # The template thumbnails on the maker page: the same picture for every visitor until the template changes.
+        stamp = PosterTemplate.objects.active().filter(pk=template_id).values_list("updated_at", flat=True).first()
+        if stamp is not None:
+            thumbnail_key = (
+                f"posters:thumbnail:{template_id}:{round(stamp.timestamp() * 1_000_000)}:"
+                f"{request.GET.get('format', '')[:20]}:{get_language()}"
+            )
+            cached = cache.get(thumbnail_key)
+            if cached is not None:
+                return _png_response(cached)
     if _limited(request, "poster-download" if download else "poster-preview"):
         return _too_many()
     if ext not in ("png", "pdf"):
         return _error(_("This file type is not offered. Choose PNG or PDF."), 404)
-    template = templates_queryset().filter(pk=template_id).first()
+    template = templates_queryset().filter(pk=template_id).first() if template_id <= MAX_ID else None
     if template is None or not template.formats:
         return _error(_("This template does not exist (any more). Choose one from the list."), 404)
     data = request.GET.copy()
@@ -197,6 +232,9 @@ def poster_image(request, template_id, ext):
     if not form.is_valid():
         messages = [str(error) for errors in form.errors.values() for error in errors]
         return _error("\n".join(messages))
+    if request.GET.get("check") == "1":
+        # The script asks this when a preview image failed: the texts are valid, nothing is drawn.
+        return HttpResponse(status=204)
     format_key = form.cleaned_data["format"]
     poster_format = engine.FORMATS[format_key]
     if ext == "pdf" and not poster_format.is_print:
@@ -216,6 +254,8 @@ def poster_image(request, template_id, ext):
             content_type = "image/png"
     except engine.PosterError as error:
         return _error(str(error))
+    if thumbnail_key is not None:
+        cache.set(thumbnail_key, content, THUMBNAIL_CACHE_TIMEOUT)
     response = HttpResponse(content, content_type=content_type)
     if download:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -227,7 +267,7 @@ def poster_image(request, template_id, ext):
 def share_image(request, page_id):
     """The og:image of a live, public page (404 for anything else). With ``?v=`` of the current version the
     response may be kept for a year (the version changes with every publish); without it for a day."""
-    page = share.live_public_page(page_id)
+    page = share.live_public_page(page_id) if page_id <= MAX_ID else None
     if page is None:
         raise Http404
     response = HttpResponse(share.share_image_png(page), content_type="image/png")

@@ -9,6 +9,7 @@ submissions, never while a cached page renders.
 
 from contextlib import suppress
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -23,6 +24,19 @@ from core.ratelimit import hit
 STEP_LIMIT = 120  # submissions per client per minute: a few visitors behind one address fit well within it
 STEP_WINDOW = 60
 ACTIONS = {"start", "next", "skip", "back"}
+MAX_ID = 2**63 - 1  # a larger number in the URL is no page (and overflows SQLite's integers)
+SHARE_IMAGE_LIMIT = 60  # fresh drawings per client per minute; cached images are not counted
+SHARE_IMAGE_WINDOW = 60
+SHARE_IMAGE_CACHE_TIMEOUT = 60 * 60 * 24 * 30
+
+
+def _live_page(page_id):
+    if page_id > MAX_ID:
+        raise Http404
+    page = StrengthTestPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    return page
 
 
 def _render(request, page, context, status=200):
@@ -39,9 +53,7 @@ def _problem(request, page, message, status=400):
 
 @csrf_exempt
 def step(request, page_id):
-    page = StrengthTestPage.objects.live().public().filter(pk=page_id).first()
-    if page is None:
-        raise Http404
+    page = _live_page(page_id)
     if request.method != "POST":
         return redirect(page.url)
     if hit(request, "quiz-step", STEP_LIMIT, STEP_WINDOW):
@@ -150,15 +162,27 @@ def share_image(request, page_id, key):
     """The result as a picture to share (1200 x 630), made by the poster maker's engine."""
     from campaign.posters.engine import render_text_card
 
-    page = StrengthTestPage.objects.live().public().filter(pk=page_id).first()
-    if page is None:
-        raise Http404
+    page = _live_page(page_id)
     profile = page.find_profile(key)
-    png = render_text_card(
-        title=_("I am %(profile)s") % {"profile": profile.title.lower()},
-        subtitle=page.title,
-        format_key="link",
-    )
+    stamp = page.last_published_at or page.latest_revision_created_at or page.first_published_at
+    version = round(stamp.timestamp() * 1_000_000) if stamp else 0
+    cache_key = f"quiz:share-image:{page.pk}:{profile.key}:{version}"
+    png = cache.get(cache_key)
+    if png is None:
+        if hit(request, "quiz-share-image", SHARE_IMAGE_LIMIT, SHARE_IMAGE_WINDOW):
+            response = HttpResponse(
+                _("You are going too fast. Wait a minute and try again."),
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = "60"
+            return response
+        png = render_text_card(
+            title=_("I am %(profile)s") % {"profile": profile.title.lower()},
+            subtitle=page.title,
+            format_key="link",
+        )
+        cache.set(cache_key, png, SHARE_IMAGE_CACHE_TIMEOUT)
     response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, public=True, max_age=3600)
     return response

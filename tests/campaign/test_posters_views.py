@@ -320,3 +320,66 @@ def test_template_list_query_count_does_not_grow_with_templates(client, maker, t
     count()  # the saves started a new content generation: warm up again
     assert count() == few
     assert client.get(maker.url).content.decode().count("Gebruik dit sjabloon") == 8
+
+
+def _thumbnail_of(client, maker, template):
+    content = client.get(maker.url).content.decode()
+    urls = [unescape(url) for url in re.findall(r'<img src="([^"]+)" alt="" width="300"', content)]
+    return next(url for url in urls if f"/sjabloon/{template.pk}/" in url)
+
+
+def _count_renders(monkeypatch):
+    drawn = []
+    real = views.engine.render
+
+    def counting(*args, **kwargs):
+        drawn.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(views.engine, "render", counting)
+    return drawn
+
+
+def test_template_thumbnails_are_drawn_once_until_the_template_changes(client, maker, templates, monkeypatch):
+    drawn = _count_renders(monkeypatch)
+    monkeypatch.setitem(views.RATE_LIMITS, "poster-preview", (1, 600))
+    url = _thumbnail_of(client, maker, templates[0])
+    first = client.get(url)
+    second = client.get(url)  # another visitor: from the cache, not counted against the rate limit
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert len(drawn) == 1
+    template = PosterTemplate.objects.get(pk=templates[0].pk)
+    template.name = "Nieuwe naam"
+    template.save()
+    cache_key_changed = client.get(url)
+    assert cache_key_changed.status_code == 429  # a new drawing counts again (limit 1 already used)
+
+
+def test_a_visitors_own_texts_are_never_taken_from_the_thumbnail_cache(client, maker, templates, monkeypatch):
+    drawn = _count_renders(monkeypatch)
+    url = reverse("poster_image", args=[templates[0].pk, "png"])
+    for _ in range(2):
+        assert client.get(url, {"format": "square", "preview": "1", **TEXTS}).status_code == 200
+    assert len(drawn) == 2
+
+
+def test_check_answers_the_reason_without_drawing(client, templates, monkeypatch):
+    drawn = _count_renders(monkeypatch)
+    template = templates[0]
+    url = reverse("poster_image", args=[template.pk, "png"])
+    fine = client.get(url, {"format": "square", "check": "1", **TEXTS})
+    assert fine.status_code == 204 and fine.content == b""
+    _cramp_cta(template)
+    refused = client.get(url, {"format": "square", "check": "1", **TEXTS})
+    assert refused.status_code == 400
+    assert "past niet" in refused.content.decode()
+    assert drawn == []
+
+
+@pytest.mark.parametrize("number", [str(2**63), "99999999999999999999"])
+def test_ids_too_large_for_the_database_are_404(client, maker, templates, number):
+    assert client.post(f"/postermaker/{number}/maken/", {"template": templates[0].pk, **TEXTS}).status_code == 404
+    assert client.get(f"/deelafbeelding/{number}.png").status_code == 404
+    image = client.get(f"/postermaker/sjabloon/{number}/poster.png", {"format": "square", "preview": "1"})
+    assert image.status_code == 404

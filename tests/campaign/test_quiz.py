@@ -319,6 +319,47 @@ def test_shared_result_page_and_share_image(client, strength_test):
     assert client.get(f"/vragenlijst/{strength_test.pk}/bestaat-niet.png").status_code == 404
 
 
+def test_the_share_image_is_drawn_once_per_published_version(client, strength_test, monkeypatch):
+    from campaign.posters import engine
+
+    drawn = []
+    real = engine.render_text_card
+
+    def counting(**kwargs):
+        drawn.append(kwargs["title"])
+        return real(**kwargs)
+
+    monkeypatch.setattr(engine, "render_text_card", counting)
+    url = f"/vragenlijst/{strength_test.pk}/doener.png"
+    first = client.get(url)
+    second = client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    assert len(drawn) == 1
+    client.get(f"/vragenlijst/{strength_test.pk}/denker.png")
+    assert len(drawn) == 2  # another profile is another picture
+    strength_test.title = "De nieuwe sterktetest"
+    strength_test.save_revision().publish()
+    assert client.get(url).status_code == 200
+    assert len(drawn) == 3  # a new publication draws it again
+
+
+def test_drawing_share_images_is_rate_limited_cached_ones_are_not(client, strength_test, monkeypatch):
+    monkeypatch.setattr("campaign.quiz.views.SHARE_IMAGE_LIMIT", 1)
+    assert client.get(f"/vragenlijst/{strength_test.pk}/doener.png").status_code == 200
+    response = client.get(f"/vragenlijst/{strength_test.pk}/denker.png")
+    assert response.status_code == 429
+    assert "Je gaat te snel" in response.content.decode()
+    assert client.get(f"/vragenlijst/{strength_test.pk}/doener.png").status_code == 200
+
+
+@pytest.mark.parametrize("number", [str(2**63), "99999999999999999999"])
+def test_ids_too_large_for_the_database_are_404(client, strength_test, number):
+    assert client.get(f"/vragenlijst/{number}/doener.png").status_code == 404
+    assert client.post(f"/vragenlijst/{number}/stap/", {"action": "start"}).status_code == 404
+    assert client.get(f"/vragenlijst/{2**63 - 1}/doener.png").status_code == 404
+
+
 def test_answers_must_name_existing_profiles(strength_test):
     strength_test.questions[0].value["answers"][0]["profiles"] = "verbinder, zwever"
     with pytest.raises(ValidationError) as error:

@@ -67,11 +67,15 @@
         say("");
     });
     image.addEventListener("error", function () {
+        // Ask only for the reason (check=1 validates the texts without drawing the poster a second time).
         var failed = image.src;
-        window.fetch(failed, { credentials: "same-origin" }).then(function (response) {
-            return response.text();
+        var check = new URL(failed, window.location.href);
+        check.searchParams.delete("preview");
+        check.searchParams.set("check", "1");
+        window.fetch(check.toString(), { credentials: "same-origin" }).then(function (response) {
+            return response.status === 204 ? "" : response.text();
         }).then(function (text) {
-            if (failed === image.src) {
+            if (failed === image.src && text) {
                 say(text);
             }
         }).catch(function () {});
