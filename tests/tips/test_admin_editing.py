@@ -16,6 +16,7 @@ def collection_form(collection, tips, initial=0):
             "occasion": "Bijeenkomst",
             "organisers": "Stimuland",
             "tips": inline_formset(tips, initial=initial),
+            "related_pins": inline_formset([]),
             "action-publish": "publish",
         }
     )
