@@ -163,7 +163,15 @@ def send(request, pk):
         if not issue.items.exists():
             messages.error(request, _("This issue has no items: choose some content first."))
             return redirect("newsletter_issues:preview", issue.pk)
-        if sending.start(issue.pk):
+        try:
+            started = sending.start(issue.pk)
+        except sending.NothingToSend:
+            messages.error(
+                request,
+                _("None of this issue's items is public any more, so nothing was sent: choose some content first."),
+            )
+            return redirect("newsletter_issues:preview", issue.pk)
+        if started:
             messages.success(request, _("“%(subject)s” is being sent.") % {"subject": issue.subject})
         else:
             messages.warning(request, _("This issue is being sent or has been sent already."))

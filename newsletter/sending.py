@@ -21,13 +21,21 @@ from newsletter.models import Issue, IssueDelivery, Subscriber
 BATCH_SIZE = 200
 
 
+class NothingToSend(Exception):
+    """None of the issue's items is public any more: the issue stays a draft."""
+
+
 def start(issue_id, now=None):
-    """Begin sending a draft; False when it was not a draft any more (sent, or started by someone else)."""
+    """Begin sending a draft; False when it was not a draft any more (sent, or started by someone else).
+
+    Raises NothingToSend (and leaves the draft) when refreshing the items dropped them all (no longer public)."""
     now = now or timezone.now()
     issue = Issue.objects.filter(pk=issue_id, status=Issue.Status.DRAFT).first()
     if issue is None:
         return False
     content.refresh_items(issue)
+    if not issue.items.exists():
+        raise NothingToSend(issue_id)
     started = Issue.objects.filter(pk=issue_id, status=Issue.Status.DRAFT).update(
         status=Issue.Status.SENDING, send_started_at=now, updated_at=now
     )

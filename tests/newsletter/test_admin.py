@@ -107,3 +107,24 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
     response = client.get(reverse("newsletter_issues:preview", args=[issue.pk]))
     assert response.status_code == 302
     assert "login" in response["Location"]
+
+
+def test_an_issue_whose_items_all_went_private_stays_a_draft_with_a_dutch_error(
+    client, stories, terms, django_capture_on_commit_callbacks
+):
+    from newsletter import content
+
+    staff(client, "verzender", "view_issue", "change_issue", "send_issue")
+    now = timezone.now()
+    Subscriber.objects.create(email="lezer@example.nl", consent_text="Ja", consented_at=now, confirmed_at=now)
+    issue = Issue.objects.create(subject="Nieuwsbrief januari")
+    content.set_items(issue, [content.item_key("stories", stories[0].pk)])
+    stories[0].unpublish()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("newsletter_issues:send", args=[issue.pk]), follow=True)
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.DRAFT
+    assert not IssueDelivery.objects.exists()
+    assert not OutboxEmail.objects.filter(kind=emails.KIND_ISSUE).exists()
+    assert "Geen van de onderdelen van deze editie is nog openbaar" in response.content.decode()

@@ -168,3 +168,16 @@ def test_two_sending_runs_at_once_mail_everyone_once(home_page, stories_kind, ma
     assert OutboxEmail.objects.filter(kind=emails.KIND_ISSUE).count() == 30
     assert OutboxEmail.objects.filter(kind=emails.KIND_ISSUE).values("to").distinct().count() == 30
     assert Issue.objects.get(pk=issue.pk).status == Issue.Status.SENT
+
+
+@pytest.mark.django_db
+def test_start_refuses_an_issue_without_public_items(issue):
+    from stories.models import StoryPage
+
+    for story in StoryPage.objects.all():
+        story.unpublish()
+    with pytest.raises(sending.NothingToSend):
+        sending.start(issue.pk)
+    issue.refresh_from_db()
+    assert issue.status == Issue.Status.DRAFT
+    assert issue.send_started_at is None
