@@ -102,8 +102,12 @@ class EasyReadMixin(models.Model):
         return super().serve(request, *args, **kwargs)
 
     def switch_reading_version(self, request, choice):
-        """Remember the visitor's choice in a functional cookie and show the page again, at the switch."""
-        response = HttpResponseRedirect(f"{request.path}#leesversie")
+        """Remember the visitor's choice in a functional cookie and show the page again, at the switch, with the
+        rest of the query string (filters, ?page=) kept."""
+        query = request.GET.copy()
+        query.pop(SWITCH_PARAMETER, None)
+        target = f"{request.path}?{query.urlencode()}" if query else request.path
+        response = HttpResponseRedirect(f"{target}#leesversie")
         if choice in SWITCH_VALUES:
             response.set_cookie(
                 READING_COOKIE,

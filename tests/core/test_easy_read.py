@@ -227,3 +227,10 @@ def test_editors_get_an_easy_read_tab_with_readability(client, about, django_use
     assert html.count("data-readability-url") == 2
     assert "Flesch-Douma" in html and "core/js/readability.js" in html
     assert 'name="easy_read_body"' in html
+
+
+def test_switching_keeps_the_other_query_parameters(client, about):
+    response = client.get(f"{about.url}?thema=inclusie&leesversie=makkelijk&page=2")
+    assert response.status_code == 302
+    assert response["Location"] == f"{about.url}?thema=inclusie&page=2#leesversie"
+    assert response.cookies[READING_COOKIE].value == "makkelijk"
