@@ -13,7 +13,8 @@ What counts:
 - a *sentence* ends at ``.``, ``!`` or ``?`` followed by a space, and at every paragraph, heading or list item
   (a list item without a full stop is a sentence of its own);
 - *syllables* come from pyphen's Dutch hyphenation (nl_NL), but are never fewer than the word's vowel groups
-  (pyphen does not split ``ide-eën`` or ``o-ver``); the parts of a hyphenated word are counted apart;
+  (pyphen does not split ``ide-eën`` or ``o-ver``); the parts of a hyphenated word are counted apart; a part
+  longer than ``HYPHENATE_MAX_LETTERS`` letters is counted by its vowel groups alone;
 - a sentence of more than ``LONG_SENTENCE_WORDS`` words is *long*; a word of four or more syllables is *long*
   (B1 writing guides: short sentences, words of at most three syllables where you can).
 """
@@ -26,6 +27,8 @@ from functools import lru_cache
 LONG_SENTENCE_WORDS = 20
 LONG_WORD_SYLLABLES = 4
 LIX_LONG_WORD_LETTERS = 6
+# Longer words (parts between hyphens) are counted by their vowel groups only: pyphen is slow on huge "words".
+HYPHENATE_MAX_LETTERS = 40
 # Enough for a long page; beyond this the editor gets the figures of the first part.
 MAX_TEXT_LENGTH = 100_000
 
@@ -50,8 +53,11 @@ def syllables(word):
     for part in re.split(r"[-'’]", word.lower()):
         if not part:
             continue
-        by_pattern = len(_hyphenator().positions(part)) + 1
         by_vowels = len(VOWEL_GROUP_RE.findall(part))
+        if len(part) > HYPHENATE_MAX_LETTERS:  # no real word; pyphen would take seconds on a pasted blob
+            total += max(by_vowels, 1)
+            continue
+        by_pattern = len(_hyphenator().positions(part)) + 1
         total += max(by_pattern, by_vowels, 1)
     return total
 

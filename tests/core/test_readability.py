@@ -133,3 +133,25 @@ def test_the_endpoint_refuses_a_text_that_is_too_long_in_dutch(client, editor):
     response = client.post(reverse("core_readability"), {"text": "woord " * 20_000})
     assert response.status_code == 400
     assert "te lang" in response.json()["error"]
+
+
+def test_a_huge_pasted_word_is_counted_quickly_by_its_vowel_groups():
+    import time
+
+    started = time.perf_counter()
+    analysis = analyse("a" * 99_999)
+    assert time.perf_counter() - started < 0.5
+    assert analysis.word_count == 1
+    assert analysis.syllable_count == 1  # one run of vowels
+    assert analyse("ba" * 30).syllable_count == 30  # 60 letters: by vowel groups, no pyphen
+
+
+def test_the_endpoint_is_rate_limited_in_dutch(client, editor, monkeypatch):
+    from core import readability_admin
+
+    monkeypatch.setattr(readability_admin, "RATE_LIMIT", 2)
+    client.force_login(editor)
+    statuses = [client.post(reverse("core_readability"), {"text": "De kat."}).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    response = client.post(reverse("core_readability"), {"text": "De kat."})
+    assert "Te veel controles" in response.json()["error"]
