@@ -157,3 +157,32 @@ def test_every_state_fits_in_320_pixels(maker, chromium_browser, live_server):
         tab.wait_for_load_state()
         assert_no_sideways_scrolling(tab)
         assert_no_axe_violations(tab)
+
+
+def test_a_refused_preview_shows_the_reason_without_drawing_the_poster_again(maker, chromium_browser, live_server):
+    from campaign.posters.models import PosterTemplate, PosterZone
+
+    template = PosterTemplate.objects.active().order_by("pk").first()
+    requests = []
+
+    def record(request):
+        if "/poster.png" in request.url:
+            requests.append(request.url)
+
+    for tab in open_tab(chromium_browser, live_server.url):
+        tab.goto(f"{live_server.url}{maker.url}?sjabloon={template.pk}")
+        tab.wait_for_function("() => document.querySelector('[data-poster-preview]').naturalWidth > 0")
+        # The call to action's zone becomes too low for any text: the next preview is refused.
+        PosterZone.objects.filter(template=template, kind="cta").update(height=3, min_size=30, max_size=30)
+        tab.on("request", record)
+
+        tab.locator("#id_cta").fill("Meld je vandaag nog aan")
+        tab.wait_for_function(
+            "() => document.querySelector('[data-poster-status]').textContent.includes('past niet')", timeout=5000
+        )
+        assert "De tekst bij ‘Oproep’ past niet op de poster" in tab.locator("[data-poster-status]").inner_text()
+        previews = [url for url in requests if "preview=1" in url]
+        checks = [url for url in requests if "check=1" in url]
+        assert len(previews) == 1 and len(checks) == 1  # the failed image is not fetched a second time
+        assert "preview=1" not in checks[0]
+        assert_no_axe_violations(tab)
