@@ -39,6 +39,7 @@ def lesson_form_data(title="Vraag het via de teamapp", **actions):
             "what_did_not_work": rich_text(""),
             "advice": streamfield([]),
             "comments": inline_formset([]),
+            "related_pins": inline_formset([]),
         }
     )
     data.update(actions)

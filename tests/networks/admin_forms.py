@@ -25,6 +25,7 @@ def agenda_form_data(title="Lokale Inclusie Agenda Zwolle", files=None, **action
             "lived_experience": rich_text("<p>Ervaringsdeskundigen schreven mee.</p>"),
             "contact_name": "Sam de Vries",
             "comments": inline_formset([]),
+            "related_pins": inline_formset([]),
         }
     )
     data["life_domains"] = []
@@ -42,6 +43,7 @@ def municipality_form_data(page, title=None, **actions):
             "municipality": page.municipality_id,
             "body": {"count": 0},
             "comments": inline_formset([]),
+            "related_pins": inline_formset([]),
         }
     )
     data.update(actions)

@@ -32,8 +32,9 @@ _WORDS = """brief brieven reis reizen huis huizen prijs prijzen kosten vrijwilli
 EXTRA = [*_WORDS.split(), "jongeren gemeente"]  # words that never meet: the results with most of the words
 
 
-# Forum topics are addressed by their row id, which differs between databases (sequences are not reset between tests).
-_TOPIC_ID = re.compile(r"/onderwerp/\d+-")
+# Forum topics and local actions are addressed by their row id, which differs between databases (sequences are not
+# reset between tests).
+_ROW_ID = re.compile(r"(/onderwerp/|/acties/)\d+[-/]")
 
 
 def _found(queries):
@@ -41,7 +42,7 @@ def _found(queries):
     found = {}
     for query in queries:
         hits = engine.search(SearchParams(query=query), limit=5000).hits
-        found[query] = sorted(_TOPIC_ID.sub("/onderwerp/", hit.document.url) for hit in hits)
+        found[query] = sorted(_ROW_ID.sub(r"\1", hit.document.url) for hit in hits)
     return found
 
 
