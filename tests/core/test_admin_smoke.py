@@ -69,6 +69,8 @@ READ_ONLY_SNIPPETS = {"events.outboxemail", "networks.matchrequest"}
 SINGLETON_PAGE_TYPES = {
     "campaign.campaignindexpage",
     "campaign.materialspage",
+    "core.topicindexpage",
+    "campaign_posters.postermakerpage",
     "community.forumpage",
     "core.homepage",
     "expeditions.expeditionindexpage",

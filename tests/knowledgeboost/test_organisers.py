@@ -42,6 +42,8 @@ def test_the_group_exists_after_migrate_with_admin_access_and_read_only_registra
         "wagtailadmin.access_admin",
         "knowledgeboost.view_registration",
         "events.view_outboxemail",
+        # Granted by the feedback app: the evaluations of their sessions (Rapporten → Evaluaties).
+        "feedback.view_evaluation",
     }
     collection_permissions = set(
         GroupCollectionPermission.objects.filter(group=group, collection__depth=1).values_list(

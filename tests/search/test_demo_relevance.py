@@ -10,13 +10,31 @@ from search.models import SearchDocument
 pytestmark = pytest.mark.django_db
 
 DEMO_RELEVANCE = [
-    ("vrijwilliger", ["wijs-een-maatje-aan-voor-elke-nieuwe-vrijwilliger/", "oudere-vrijwilligers-als-maatje/"]),
+    # The campaign's test and plan are about volunteers and for municipalities: fair answers too.
+    (
+        "vrijwilliger",
+        [
+            "wijs-een-maatje-aan-voor-elke-nieuwe-vrijwilliger/",
+            "oudere-vrijwilligers-als-maatje/",
+            "ontdek-je-vrijwilligerskracht/",
+        ],
+    ),
     ("vrijwilligerswerk", ["vrijwilligerswerk-in-de-werktijd/"]),
     ("jongere", ["geef-jongeren-echte-verantwoordelijkheid/", "zoek-jongeren-op-waar-ze-al-zijn/"]),
     ("jongeren", ["geef-jongeren-een-echte-rol/", "jongeren-maken-de-campagne/"]),
-    ("gemeente", ["voorlichtingssessie-gemeenten-1/", "geef-initiatieven-een-vast-aanspreekpunt-bij-de-gemeente/"]),
-    ("gemeenten", ["voorlichtingssessie-gemeenten-1/", "voorlichtingssessie-gemeenten-2/"]),
-    ("gemeentelijke", ["voorlichtingssessie-gemeenten-1/", "voorlichtingssessie-gemeenten-2/"]),
+    (
+        "gemeente",
+        [
+            "voorlichtingssessie-gemeenten-1/",
+            "geef-initiatieven-een-vast-aanspreekpunt-bij-de-gemeente/",
+            "stappen-en-keuzeplan/",
+        ],
+    ),
+    ("gemeenten", ["voorlichtingssessie-gemeenten-1/", "voorlichtingssessie-gemeenten-2/", "stappen-en-keuzeplan/"]),
+    (
+        "gemeentelijke",
+        ["voorlichtingssessie-gemeenten-1/", "voorlichtingssessie-gemeenten-2/", "stappen-en-keuzeplan/"],
+    ),
     ("gemeenteraad", ["laat-de-gemeenteraad-kennismaken-met-initiatieven/"]),
     ("inclusief welkom", ["kennisboostweek-inclusief-welkom/"]),
     ("toegankelijk", ["/toegankelijkheidsverklaring/"]),
