@@ -24,9 +24,14 @@ a ``title`` and a URL (``get_url(request)``); ``kind.date_of(item)`` reads its d
 ``kind.tagged(themes=…, audiences=…)`` narrows the public items to those sharing a theme or an audience.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 _kinds = {}
 
@@ -69,8 +74,6 @@ class ContentKind:
     def public(self):
         qs = self.queryset() if self.queryset is not None else self.model.objects.live().public()
         if self.upcoming:
-            from django.utils import timezone
-
             field = self.end_field or self.date_field
             lookup = "gt" if self.end_field else "gte"
             return qs.filter(**{f"{field}__{lookup}": timezone.now()}).order_by(self.date_field, "pk")
@@ -131,3 +134,23 @@ def kind_for(obj):
         if issubclass(model, kind.model):
             return kind
     return None
+
+
+def as_datetime(value):
+    """An item's date as an aware datetime (a plain date is its midnight), or None."""
+    if isinstance(value, datetime.datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+    if isinstance(value, datetime.date):
+        return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
+    return None
+
+
+def summary_of(item, words):
+    """The first of the item's summary, introduction, intro or search description, as plain text of ``words``."""
+    for name in ("summary", "introduction", "intro", "search_description"):
+        value = getattr(item, name, "")
+        if callable(value):
+            value = value()
+        if value:
+            return Truncator(strip_tags(str(value)).strip()).words(words)
+    return ""

@@ -17,8 +17,6 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core import content_registry
@@ -28,30 +26,10 @@ FEED_LENGTH = 20
 SUMMARY_WORDS = 60
 
 
-def _as_datetime(value):
-    if isinstance(value, datetime.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value)
-    if isinstance(value, datetime.date):
-        return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
-    return None
-
-
 def _date_of(kind, item):
     if kind.upcoming and hasattr(item, "first_published_at"):
-        return _as_datetime(item.first_published_at)
-    date_of = getattr(kind, "date_of", None)
-    value = date_of(item) if date_of is not None else getattr(item, kind.date_field, None)
-    return _as_datetime(value)
-
-
-def _summary(item):
-    for name in ("summary", "introduction", "intro", "search_description"):
-        value = getattr(item, name, "")
-        if callable(value):
-            value = value()
-        if value:
-            return Truncator(strip_tags(str(value)).strip()).words(SUMMARY_WORDS)
-    return ""
+        return content_registry.as_datetime(item.first_published_at)
+    return content_registry.as_datetime(kind.date_of(item))
 
 
 class Entry:
@@ -135,7 +113,7 @@ class ContentFeed(Feed):
         return entry.item.title
 
     def item_description(self, entry):
-        return _summary(entry.item)
+        return content_registry.summary_of(entry.item, SUMMARY_WORDS)
 
     def item_link(self, entry):
         return entry.link

@@ -5,12 +5,7 @@ registered date), and for upcoming kinds (sessions, meetings) what is still to c
 yet. Everything goes through ``core.content_registry``: the newsletter imports no section.
 """
 
-import datetime
-
 from django.db.models import Q
-from django.utils import timezone
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from wagtail.models import Page
 
 from core import content_registry
@@ -43,32 +38,13 @@ def last_sent_at():
     return issue.send_started_at if issue else None
 
 
-def _as_datetime(value):
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value)
-    if isinstance(value, datetime.date):
-        return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
-    return None
-
-
 def item_date(kind, item):
     """The date shown with an item (and used in feeds): its registered date, for upcoming kinds too."""
-    date_of = getattr(kind, "date_of", None)
-    if date_of is not None:
-        return _as_datetime(date_of(item))
-    return _as_datetime(getattr(item, kind.date_field, None))
+    return content_registry.as_datetime(kind.date_of(item))
 
 
 def summary_of(item):
-    for name in ("summary", "introduction", "intro", "search_description"):
-        value = getattr(item, name, "")
-        if callable(value):
-            value = value()
-        if value:
-            return Truncator(strip_tags(str(value)).strip()).words(SUMMARY_WORDS)
-    return ""
+    return content_registry.summary_of(item, SUMMARY_WORDS)
 
 
 def listing(kind, qs):
