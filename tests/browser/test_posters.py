@@ -3,6 +3,7 @@ preview button, errors that take the focus), download PNG and PDF; axe (WCAG 2.1
 sideways scrolling at 320 px."""
 
 import io
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -58,6 +59,11 @@ def assert_no_sideways_scrolling(page):
     assert not result["offenders"], result["offenders"]
 
 
+def slow_preview(route):
+    time.sleep(0.4)
+    route.continue_()
+
+
 def preview_query(page):
     return parse_qs(urlsplit(page.locator("[data-poster-preview]").get_attribute("src")).query)
 
@@ -85,11 +91,15 @@ def test_make_a_poster_by_keyboard_and_download_it(maker, chromium_browser, live
         tab.wait_for_function("() => document.querySelector('[data-poster-preview]').naturalWidth > 0")
         assert preview_query(tab)["headline"] == ["Word vrijwilliger bij de voedselbank"]
 
-        # The button renders the preview on the server too (what works without JavaScript).
+        # The button renders the preview on the server too (what works without JavaScript). The preview image is
+        # held back a moment, so it finishes loading after the script ran: its load must not erase the status.
+        tab.route(lambda url: "preview=1" in url, slow_preview)
         tab_to(tab, "form[data-poster-form] button[type=submit]")
         with tab.expect_navigation():
             tab.keyboard.press("Enter")
+        tab.wait_for_function("() => document.querySelector('[data-poster-preview]').naturalWidth > 0")
         assert "Het voorbeeld toont jouw teksten." in tab.locator("[data-poster-status]").inner_text()
+        tab.unroute_all()
         assert tab.locator("#id_headline").input_value() == "Word vrijwilliger bij de voedselbank"
         assert_no_axe_violations(tab)
 

@@ -64,7 +64,11 @@
     }
 
     image.addEventListener("load", function () {
-        say("");
+        // Only a preview this script asked for clears the status: the first image of the page may finish loading
+        // after this script runs, and must not erase what the server said about the submitted texts.
+        if (current) {
+            say("");
+        }
     });
     image.addEventListener("error", function () {
         // Ask only for the reason (check=1 validates the texts without drawing the poster a second time).
