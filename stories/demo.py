@@ -147,7 +147,7 @@ def seed_stories(demo):
         listing_summary="Verhalen van vrijwilligers, initiatiefnemers en organisaties.",
         show_in_menus=True,
     )
-    tip_collection = demo.home.get_descendants().filter(slug="80-tips-voor-gemeenten-en-lokale-initiatieven").first()
+    tip_collection = demo.home.get_descendants().filter(slug="tips-van-lokale-initiatieven-voor-gemeenten").first()
     for spec in STORIES:
         portrait = demo.image(f"Portret: {spec['person_name']}")  # also turns an older placeholder into a portrait
         existing = index.get_children().filter(slug=spec["slug"]).exists()

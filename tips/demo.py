@@ -11,8 +11,9 @@ DEMO_DATA = Path(__file__).resolve().parent / "demo_data"
 
 COLLECTIONS = [
     {
-        "slug": "80-tips-voor-gemeenten-en-lokale-initiatieven",
-        # The evening produced 80 tips; the demo holds a selection, and the title says so (it said "80 tips").
+        "slug": "tips-van-lokale-initiatieven-voor-gemeenten",
+        # The evening produced 80 tips; the demo holds a selection, and the title and slug say so (they said "80 tips").
+        "old_slug": "80-tips-voor-gemeenten-en-lokale-initiatieven",
         "title": "Tips van lokale initiatieven voor gemeenten",
         "file": "80-tips-lokale-initiatieven.csv",
         "fields": {
@@ -63,6 +64,7 @@ def seed_tips(demo):
         show_in_menus=True,
     )
     for spec in COLLECTIONS:
+        rename_old_slug(index, spec)
         collection = demo.ensure_page(
             index, TipCollectionPage, slug=spec["slug"], title=spec["title"], **spec["fields"]
         )
@@ -78,3 +80,16 @@ def seed_tips(demo):
             demo.created += result.added
             demo.log(f"    {result}")
     return index
+
+
+def rename_old_slug(index, spec):
+    """A demo seeded before the collection's slug changed keeps its page (and gets a redirect) under the new slug."""
+    old_slug = spec.get("old_slug")
+    if not old_slug or index.get_children().filter(slug=spec["slug"]).exists():
+        return
+    old = index.get_children().filter(slug=old_slug).first()
+    if old is None:
+        return
+    page = old.specific
+    page.slug = spec["slug"]
+    page.save_revision().publish()  # Wagtail's redirects app records the old address

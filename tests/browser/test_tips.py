@@ -5,12 +5,12 @@ import pytest
 from tests.browser.axe import assert_no_axe_violations
 from tips.models import Tip, TipCollectionPage
 
-COLLECTION = "/tips/80-tips-voor-gemeenten-en-lokale-initiatieven/"
+COLLECTION = "/tips/tips-van-lokale-initiatieven-voor-gemeenten/"
 
 
 @pytest.fixture
 def tips_demo(demo_live_server):
-    return TipCollectionPage.objects.get(slug="80-tips-voor-gemeenten-en-lokale-initiatieven")
+    return TipCollectionPage.objects.get(slug="tips-van-lokale-initiatieven-voor-gemeenten")
 
 
 def test_tip_pages_pass_axe(tips_demo, demo_page, demo_url):

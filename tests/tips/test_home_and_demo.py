@@ -29,7 +29,7 @@ def test_home_section_shows_newest_public_tips(home_page, tip_index, django_asse
 
 
 def test_demo_imports_the_80_tips_collection_once(demo):
-    collection = TipCollectionPage.objects.get(slug="80-tips-voor-gemeenten-en-lokale-initiatieven")
+    collection = TipCollectionPage.objects.get(slug="tips-van-lokale-initiatieven-voor-gemeenten")
     assert collection.live
     assert collection.tips.count() >= 20
     assert {tip.themes.first().name for tip in collection.tips.all() if tip.themes.exists()} >= {"Werving", "Inclusie"}
@@ -44,3 +44,27 @@ def test_demo_imports_the_80_tips_collection_once(demo):
     assert again.created == 0
     assert Tip.objects.count() == tips_before
     assert Tip.objects.count() == sum(page.tips.count() for page in TipCollectionPage.objects.all())
+
+
+def test_a_demo_seeded_with_the_old_slug_moves_to_the_new_one_and_the_old_address_redirects(
+    demo, client, django_capture_on_commit_callbacks
+):
+    """Demos seeded when the collection was called "80 tips" keep their page and tips under the slug that matches
+    the title; links to the old address still arrive."""
+    collection = TipCollectionPage.objects.get(slug="tips-van-lokale-initiatieven-voor-gemeenten")
+    collection.slug = "80-tips-voor-gemeenten-en-lokale-initiatieven"
+    collection.save_revision().publish()
+    tips_before = collection.tips.count()
+
+    again = DemoBuilder()
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail records the redirect after the commit
+        seed_core(again)
+        seed_tips(again)
+
+    collection.refresh_from_db()
+    assert collection.slug == "tips-van-lokale-initiatieven-voor-gemeenten"
+    assert collection.tips.count() == tips_before
+    assert TipCollectionPage.objects.count() == 2
+    response = client.get("/tips/80-tips-voor-gemeenten-en-lokale-initiatieven/")
+    assert response.status_code in (301, 302)
+    assert response["Location"].endswith("/tips/tips-van-lokale-initiatieven-voor-gemeenten/")
