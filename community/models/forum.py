@@ -9,13 +9,15 @@ The pages of the forum are routes of ``ForumPage`` (community/views_forum.py ren
     /<forum>/bericht/<id>/bewerken/             edit your own post (within the edit window)
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
@@ -127,13 +129,46 @@ class ForumPage(RoutablePageMixin, BasePage):
         return base + self.reverse_subpage(name, kwargs=kwargs)
 
 
-class ForumCategory(Orderable):
+class ForumCategory(Orderable, ClusterableModel):
+    """A category of a forum. Its themes and audiences are those of its topics: the theme and audience hubs list
+    them (without any, a topic has the forum page's own themes and audiences)."""
+
     forum = ParentalKey(ForumPage, on_delete=models.CASCADE, related_name="categories")
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, help_text=_("Part of the web address of the category."))
     description = models.CharField(_("description"), max_length=255, blank=True)
+    themes = ParentalManyToManyField(
+        "core.Theme",
+        blank=True,
+        related_name="forum_categories",
+        verbose_name=_("themes"),
+        help_text=_(
+            "The topics in this category appear on the pages of these themes. None chosen: the forum's own themes "
+            "(promote tab) are used."
+        ),
+    )
+    audiences = ParentalManyToManyField(
+        "core.Audience",
+        blank=True,
+        related_name="forum_categories",
+        verbose_name=_("audiences"),
+        help_text=_(
+            "The topics in this category appear on the pages of these audiences. None chosen: the forum's own "
+            "audiences (promote tab) are used."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldRowPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            ]
+        ),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("category")

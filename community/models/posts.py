@@ -121,6 +121,12 @@ class Thread(SearchableTopic, models.Model):
 
         return thread_url(self)
 
+    def get_url(self, request=None):
+        """As a page's: the public URL (what the content registry's cards and feeds call)."""
+        from community.links import thread_url
+
+        return thread_url(self, request)
+
     @property
     def is_topic(self):
         return self.kind == ThreadKind.TOPIC
