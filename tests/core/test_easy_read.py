@@ -234,3 +234,7 @@ def test_switching_keeps_the_other_query_parameters(client, about):
     assert response.status_code == 302
     assert response["Location"] == f"{about.url}?thema=inclusie&page=2#leesversie"
     assert response.cookies[READING_COOKIE].value == "makkelijk"
+    # The switch's links carry the page's other query parameters, so the browser sends them along.
+    switch = switch_links(client.get(f"{about.url}?thema=inclusie&page=2").content.decode())
+    assert 'href="?thema=inclusie&amp;page=2&amp;leesversie=standaard"' in switch
+    assert 'href="?thema=inclusie&amp;page=2&amp;leesversie=makkelijk"' in switch
