@@ -2,6 +2,7 @@
 
 Contract used by the other areas:
     post_published(post)  # called in the transaction that makes a post visible (new visible post, or approval)
+    post_edited(post, previous_body)  # called in the transaction of the author's edit (mentions it adds)
 
 Who hears about a post: members who follow its topic, its category or its forum (the most specific follow
 counts: its frequency, and the follow the mail's unsubscribe link stops), and members it @mentions (always at
@@ -18,7 +19,7 @@ address and while they have not switched mail off (``NotificationSettings``).
 Unsubscribing: every mail has a signed link (no login) and a ``List-Unsubscribe`` header with
 ``List-Unsubscribe-Post`` (RFC 8058). A mail about one follow stops *that follow*; a mention mail or a digest
 (which covers several follows) switches *all* notification mail off. The page behind the link offers the
-other choice too.
+other choice too. Signing, addresses and headers are the newsletter's too (``events.mail_links``).
 """
 
 import dataclasses
@@ -27,9 +28,7 @@ import html
 from functools import partial
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -50,6 +49,8 @@ from community.models import (
     PostStatus,
     ThreadKind,
 )
+from events import mail_links
+from events.mail_links import absolute_url
 
 KIND_INSTANT = "community_notification"
 KIND_DIGEST = "community_digest"
@@ -100,10 +101,15 @@ def eligible(queryset, user_ref):
     )
 
 
-def _mentioned(post, author_id):
+def _mentioned(post, author_id, *, except_in=None):
+    """The eligible members @mentioned in the post (never its author); ``except_in``: leave out the names that
+    text mentions already (an edit tells only the members it adds)."""
     from community.text import mentioned_usernames
 
     names = mentioned_usernames(post.body)
+    if except_in is not None:
+        before = {name.casefold() for name in mentioned_usernames(except_in)}
+        names = [name for name in names if name.casefold() not in before]
     if not names:
         return []
     matches = Q()
@@ -113,6 +119,18 @@ def _mentioned(post, author_id):
     if author_id:
         users = users.exclude(pk=author_id)
     return list(users.values("pk", "mail_to"))
+
+
+def _may_notify(post):
+    """The post and its thread are visible, anyone may read the thread, and its author may still notify."""
+    from community.visibility import thread_is_readable
+
+    thread = post.thread
+    if post.status != PostStatus.VISIBLE or thread.status != PostStatus.VISIBLE or not _author_may_notify(post):
+        return False
+    # Nobody hears (nor is mailed) about a post in a restricted or unpublished forum, or on a page that is not
+    # public: followers and mentioned members might not be allowed to read it.
+    return thread_is_readable(thread)
 
 
 def _author_may_notify(post):
@@ -138,14 +156,8 @@ def post_published(post):
     A constant number of queries whatever the number of followers: one for the followers, one for the
     mentioned members, one for notifications that exist already, and bulk inserts.
     """
-    from community.visibility import thread_is_readable
-
     thread = post.thread
-    if post.status != PostStatus.VISIBLE or thread.status != PostStatus.VISIBLE or not _author_may_notify(post):
-        return []
-    # Nobody hears (nor is mailed) about a post in a restricted or unpublished forum, or on a page that is not
-    # public: followers and mentioned members might not be allowed to read it.
-    if not thread_is_readable(thread):
+    if not _may_notify(post):
         return []
     follows = Q(thread_id=thread.pk)
     if thread.category_id:
@@ -170,6 +182,22 @@ def post_published(post):
         recipient.kind, recipient.frequency = NotificationKind.MENTION, FollowFrequency.INSTANT
         recipients[row["pk"]] = recipient
     return _notify(list(recipients.values()), post=post, thread=thread)
+
+
+def post_edited(post, previous_body):
+    """The author changed a visible post: members it now @mentions and did not before are told, as mentions.
+
+    The same rules as ``post_published`` (visibility, blocks, never the author), and still one notification per
+    member per post: someone who heard about the post already (a follower, or mentioned before) is not told again.
+    A post that is not visible yet tells its mentioned members when it is approved (``post_published``).
+    """
+    if not _may_notify(post):
+        return []
+    recipients = [
+        Recipient(row["pk"], row["mail_to"], NotificationKind.MENTION, FollowFrequency.INSTANT)
+        for row in _mentioned(post, post.author_id, except_in=previous_body)
+    ]
+    return _notify(recipients, post=post, thread=post.thread)
 
 
 def _notify(recipients, *, post=None, thread=None, page=None):
@@ -345,19 +373,6 @@ def thread_title(thread):
     return getattr(target, "title", None) or str(target or "")
 
 
-def absolute_url(path):
-    """An address for mails: WAGTAILADMIN_BASE_URL (the site's public address), else the default site's root."""
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-    if not base:
-        from wagtail.models import Site
-
-        site = Site.objects.filter(is_default_site=True).first()
-        base = site.root_url if site else ""
-    return base.rstrip("/") + path
-
-
 def load_pages(notifications):
     """Load the specific pages of page notifications in one query per page type (not one per notification)."""
     from wagtail.models import Page
@@ -411,15 +426,12 @@ def describe(notification):
 def unsubscribe_token(user_id, follow_id=None):
     """A signed value for a link without login: stop one follow, or (no follow) all notification mail."""
     value = {"u": user_id, "f": follow_id} if follow_id else {"u": user_id}
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object(value)
+    return mail_links.sign_object(UNSUBSCRIBE_SALT, value)
 
 
 def read_unsubscribe_token(token):
     """(user id, follow id or None), or None when the token was tampered with."""
-    try:
-        value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
+    value = mail_links.read_object(UNSUBSCRIBE_SALT, token)
     if not isinstance(value, dict) or not isinstance(value.get("u"), int):
         return None
     follow_id = value.get("f")
@@ -458,10 +470,7 @@ def email_headers(email):
     notification = Notification.objects.filter(email=email).only("user_id", "kind", "follow_id").order_by("pk").first()
     if notification is None:
         return {}
-    url = unsubscribe_url(email.kind, notification)
-    if not url:
-        return {}
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return mail_links.unsubscribe_headers(unsubscribe_url(email.kind, notification))
 
 
 # --- Writing the mails (when the outbox sends them) --------------------------------------------------------

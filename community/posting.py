@@ -13,6 +13,7 @@ Every post goes through ``create_topic``, ``create_reply`` or ``create_reaction`
 - The same text (ignoring case, spacing and punctuation) twice within ``COMMUNITY_DUPLICATE_WINDOW_SECONDS`` (300)
   is refused.
 - A member edits their own post within ``COMMUNITY_EDIT_WINDOW_SECONDS`` (1800); the post gets a "bewerkt" mark.
+  Members the edit newly @mentions are told (``community.notifications.post_edited``).
 
 The rules are checked in one transaction that first locks the member's profile row (``select_for_update``; SQLite
 takes its write lock when the transaction begins), so two posts of one member sent at once are checked one after
@@ -399,6 +400,7 @@ def edit_post(*, user, post, body, image_alt=None):
                     code="edit_too_late",
                 )
             raise PostingError(_("You cannot change this post."), code="edit_not_allowed")
+        previous_body = post.body
         post.body = body
         post.body_html = render_markdown(body)
         post.body_digest = normalised_digest(body)
@@ -413,6 +415,9 @@ def edit_post(*, user, post, body, image_alt=None):
             fields.append("image_alt")
         post.edited_at = timezone.now()
         post.save(update_fields=fields)
+        if post.author_id == user.pk:
+            # Members the author now @mentions hear about it (a moderator's edit speaks for nobody).
+            notifications.post_edited(post, previous_body)
     return post
 
 

@@ -2,7 +2,7 @@
 
 Follow and the pages of one's own follows and notifications need a login; unsubscribing works from the signed
 link in a mail without one (the token is the authorisation, so that endpoint takes POSTs without CSRF token,
-as RFC 8058's one-click unsubscribe requires).
+as RFC 8058's one-click unsubscribe requires: ``events.mail_links.link_view``, as the newsletter's).
 """
 
 from django import forms
@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from community import notifications
 from community.models import Follow, FollowFrequency, ForumCategory, ForumPage, Notification, Thread
+from events.mail_links import link_view
 
 NOTIFICATIONS_PER_PAGE = 20
 
@@ -237,7 +237,7 @@ def mark_read(request):
     return HttpResponseRedirect(fallback)
 
 
-@csrf_exempt
+@link_view
 def unsubscribe(request, token):
     """The link in every mail: GET shows what stops, POST stops it (also RFC 8058's one-click POST)."""
     parsed = notifications.read_unsubscribe_token(token)
@@ -264,6 +264,4 @@ def unsubscribe(request, token):
             if get_user_model().objects.filter(pk=user_id).exists():
                 notifications.set_email_enabled(user_id, False)
             context["done"] = "all"
-    response = TemplateResponse(request, "community/follow/unsubscribe.html", context)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return TemplateResponse(request, "community/follow/unsubscribe.html", context)

@@ -137,12 +137,10 @@ def render_issue_email(email):
 
 def issue_headers(email):
     """``List-Unsubscribe`` (RFC 2369) with one-click ``List-Unsubscribe-Post`` (RFC 8058)."""
+    from events.mail_links import unsubscribe_headers
     from newsletter import tokens
 
     delivery = _delivery_of(email)
     if delivery is None or delivery.subscriber is None:
         return {}
-    return {
-        "List-Unsubscribe": f"<{tokens.unsubscribe_url(delivery.subscriber)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
+    return unsubscribe_headers(tokens.unsubscribe_url(delivery.subscriber))

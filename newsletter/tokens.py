@@ -3,12 +3,15 @@
 - confirm: ``TimestampSigner``, valid for ``CONFIRM_MAX_AGE`` (the double opt-in link in the confirmation mail);
 - manage and unsubscribe: ``Signer`` without expiry (in every issue; RFC 8058 links must keep working).
 
-Each has its own salt, so a link of one kind never opens another.
+Each has its own salt, so a link of one kind never opens another. Signing, the mails' absolute addresses and the
+one-click headers are shared with the community's mails (``events.mail_links``).
 """
 
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from events.mail_links import absolute_url, read, sign
 
 CONFIRM_SALT = "newsletter.confirm"
 MANAGE_SALT = "newsletter.manage"
@@ -29,11 +32,11 @@ def confirm_token(subscriber):
 
 
 def manage_token(subscriber):
-    return signing.Signer(salt=MANAGE_SALT).sign(str(subscriber.public_id))
+    return sign(MANAGE_SALT, str(subscriber.public_id))
 
 
 def unsubscribe_token(subscriber):
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(subscriber.public_id))
+    return sign(UNSUBSCRIBE_SALT, str(subscriber.public_id))
 
 
 def read_confirm_token(token):
@@ -46,32 +49,13 @@ def read_confirm_token(token):
         return None
 
 
-def _read(salt, token):
-    try:
-        return signing.Signer(salt=salt).unsign(token)
-    except signing.BadSignature:
-        return None
-
-
 def read_manage_token(token):
-    return _read(MANAGE_SALT, token)
+    """The subscriber's public id, or None when tampered with."""
+    return read(MANAGE_SALT, token)
 
 
 def read_unsubscribe_token(token):
-    return _read(UNSUBSCRIBE_SALT, token)
-
-
-def absolute_url(path):
-    """An address for mails: WAGTAILADMIN_BASE_URL (the site's public address), else the default site's root."""
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-    if not base:
-        from wagtail.models import Site
-
-        site = Site.objects.filter(is_default_site=True).first()
-        base = site.root_url if site else ""
-    return base.rstrip("/") + path
+    return read(UNSUBSCRIBE_SALT, token)
 
 
 def manage_path(subscriber):

@@ -4,7 +4,8 @@ No login anywhere. The subscribe form may sit on cached pages (which carry no CS
 ``csrf_exempt``: a forged post changes nothing of the visitor's session and only starts a double opt-in (the
 address's owner must click the link in the mail), and it is rate-limited with a honeypot against bots. The other
 pages are opened from signed links in mails; the signature is the authorisation (a forger cannot know it), so
-they take posts without a CSRF token too, as RFC 8058's one-click unsubscribe requires.
+they take posts without a CSRF token too, as RFC 8058's one-click unsubscribe requires (``events.mail_links.link_view``,
+shared with the community's unsubscribe page).
 """
 
 from django.shortcuts import redirect
@@ -15,18 +16,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core import ratelimit
+from events.mail_links import link_view
 from newsletter import subscriptions, tokens
 from newsletter.forms import ChoicesForm, SubscribeForm
 
 SUBSCRIBE_LIMIT = 10  # posts per client per hour
 SUBSCRIBE_WINDOW = 60 * 60
-
-
-def _private(response):
-    """Pages from links with a token: never indexed, and the token never leaves in a Referer."""
-    response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
 
 
 @csrf_exempt
@@ -62,24 +57,23 @@ def thanks(request):
     return TemplateResponse(request, "newsletter/thanks.html", {})
 
 
-@csrf_exempt
-@require_http_methods(["GET", "HEAD", "POST"])
+@link_view
 def confirm(request, token):
     try:
         public_id = tokens.read_confirm_token(token)
     except tokens.Expired:
-        return _private(TemplateResponse(request, "newsletter/confirm.html", {"state": "expired"}, status=400))
+        return TemplateResponse(request, "newsletter/confirm.html", {"state": "expired"}, status=400)
     subscriber = subscriptions.subscriber_for(public_id) if public_id else None
     if public_id is None:
-        return _private(TemplateResponse(request, "newsletter/confirm.html", {"state": "invalid"}, status=400))
+        return TemplateResponse(request, "newsletter/confirm.html", {"state": "invalid"}, status=400)
     if subscriber is None:
-        return _private(TemplateResponse(request, "newsletter/confirm.html", {"state": "expired"}, status=400))
+        return TemplateResponse(request, "newsletter/confirm.html", {"state": "expired"}, status=400)
     state = "confirmed" if subscriber.is_confirmed else "ask"
     if request.method == "POST" and not subscriber.is_confirmed:
         subscriptions.confirm(subscriber)
         state = "done"
     context = {"state": state, "token": token, "manage_url": tokens.manage_path(subscriber)}
-    return _private(TemplateResponse(request, "newsletter/confirm.html", context))
+    return TemplateResponse(request, "newsletter/confirm.html", context)
 
 
 def _subscriber_from(token, reader):
@@ -89,13 +83,12 @@ def _subscriber_from(token, reader):
     return subscriptions.subscriber_for(public_id), False
 
 
-@csrf_exempt
-@require_http_methods(["GET", "HEAD", "POST"])
+@link_view
 def manage(request, token):
     subscriber, invalid = _subscriber_from(token, tokens.read_manage_token)
     if invalid or subscriber is None:
         context = {"state": "invalid" if invalid else "gone"}
-        return _private(TemplateResponse(request, "newsletter/manage.html", context, status=400 if invalid else 404))
+        return TemplateResponse(request, "newsletter/manage.html", context, status=400 if invalid else 404)
     status, saved = 200, False
     if request.method == "POST":
         form = ChoicesForm(request.POST)
@@ -115,20 +108,19 @@ def manage(request, token):
         "subscriber": subscriber,
         "unsubscribe_url": tokens.unsubscribe_path(subscriber),
     }
-    return _private(TemplateResponse(request, "newsletter/manage.html", context, status=status))
+    return TemplateResponse(request, "newsletter/manage.html", context, status=status)
 
 
-@csrf_exempt
-@require_http_methods(["GET", "HEAD", "POST"])
+@link_view
 def unsubscribe(request, token):
     """GET asks; POST unsubscribes, also RFC 8058's one-click POST (body ``List-Unsubscribe=One-Click``)."""
     subscriber, invalid = _subscriber_from(token, tokens.read_unsubscribe_token)
     if invalid:
-        return _private(TemplateResponse(request, "newsletter/unsubscribe.html", {"state": "invalid"}, status=400))
+        return TemplateResponse(request, "newsletter/unsubscribe.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         if subscriber is not None:
             subscriptions.unsubscribe(subscriber)
         state = "done"
     else:
         state = "ask" if subscriber is not None else "done"
-    return _private(TemplateResponse(request, "newsletter/unsubscribe.html", {"state": state, "token": token}))
+    return TemplateResponse(request, "newsletter/unsubscribe.html", {"state": state, "token": token})
