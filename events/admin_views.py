@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import django_filters
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -13,6 +14,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
+from events import outbox
 from events.models import OutboxEmail, OutboxStatus
 from events.outbox import kind_choices
 
@@ -70,17 +72,56 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
 
 class OutboxEmailInspectView(InspectView):
-    """Empty values in words: no next attempt is planned, the mail was not sent (never a bare "None")."""
+    """Empty values in words: no next attempt is planned, the mail was not sent (never a bare "None").
+
+    A mail that was queued without its text (the worker writes it when it sends it) says so, and shows a preview
+    written now: its subject and text as they would be sent at this moment (nothing is stored, nothing sent).
+    """
 
     empty_values = {
         "next_attempt_at": _("Not planned"),
         "sent_at": _("Not sent"),
     }
+    PREVIEWED = ("subject", "body_text")
+
+    @cached_property
+    def preview(self):
+        """None for a written mail; else {"content": {…}, "error": ""} (error: why no preview could be written)."""
+        email = self.object
+        if email.is_rendered:
+            return None
+        if not email.to or email.status == OutboxStatus.SENT:
+            return {"content": {}, "error": ""}
+        try:
+            return {"content": outbox.preview(email), "error": ""}
+        except Exception as error:  # a broken template or a mail with nothing left to say: the admin shows why
+            return {"content": {}, "error": f"{type(error).__name__}: {error}"}
+
+    def state(self):
+        email = self.object
+        if not email.to:
+            return _("Not written: there is no address to send it to any more.")
+        waiting = _("Not written yet: the worker writes this email when it sends it.")
+        if self.preview["error"]:
+            return format_lazy("{} {} {}", waiting, _("No preview could be written:"), self.preview["error"])
+        return format_lazy(
+            "{} {}", waiting, _("Below is a preview written now; what is sent may differ if something changes first.")
+        )
+
+    def get_fields_context(self):
+        fields = super().get_fields_context()
+        if self.preview is not None:
+            state = {"label": _("Content"), "value": self.state(), "component": None}
+            fields.insert(self.fields.index("status") + 1, state)
+        return fields
 
     def get_field_display_value(self, field_name, field):
         if field_name == "kind":
             return self.object.kind_label
-        value = super().get_field_display_value(field_name, field)
+        if field_name in self.PREVIEWED and self.preview is not None:
+            value = self.preview["content"].get(field_name, "")
+        else:
+            value = super().get_field_display_value(field_name, field)
         if value is None or value == "":
             return self.empty_values.get(field_name, "—")
         return value
@@ -108,7 +149,7 @@ class OutboxEmailViewSet(SnippetViewSet):
     menu_name = "outbox"
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["subject", "to", "kind_label", "status", "attempts", "next_attempt_at", "sent_at"]
+    list_display = ["listed_subject", "to", "kind_label", "status", "attempts", "next_attempt_at", "sent_at"]
     filterset_class = OutboxEmailFilterSet
     search_fields = ["to", "subject"]
     ordering = ["-created_at"]

@@ -109,7 +109,7 @@ def enqueue(email_id):
     """After the commit: hand the mail to the task backend, which renders it (if need be) and sends it.
 
     The request does not render the mail (that took a third of a registration's time): ``deliver`` does,
-    in the worker; until then the admin shows the mail without subject and body. Nothing here may fail the
+    in the worker; until then the admin says so and shows a preview (``preview``). Nothing here may fail the
     request that stored the mail: whatever goes wrong, cron's send_outbox picks the mail up.
     """
     from events.tasks import send_outbox_email
@@ -128,6 +128,18 @@ def render(email):
     if renderer is None:
         raise ValueError(f"Outbox email {email.pk} of kind {email.kind!r} has no content and no renderer.")
     return renderer(email)
+
+
+def preview(email):
+    """What ``render`` would write for a mail that is not written yet, for the admin: nothing is stored or sent.
+
+    A renderer may write to the database (a community mail whose posts were all hidden gives itself up); here that
+    happens in a savepoint that is always rolled back. Raises what the renderer raises.
+    """
+    with transaction.atomic():
+        content = render(email)
+        transaction.set_rollback(True)
+    return content
 
 
 def backoff(attempts):

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -73,6 +74,15 @@ class OutboxEmail(models.Model):
         return kind_label(self.kind)
 
     kind_label.fget.short_description = _("kind")
+
+    def listed_subject(self):
+        """The subject in the admin's list; a mail the worker has not written yet says so (and stays clickable)."""
+        if self.subject or self.is_rendered:
+            return self.subject
+        return gettext("Not written yet")
+
+    listed_subject.short_description = _("subject")
+    listed_subject.admin_order_field = "subject"
 
     @property
     def is_rendered(self):
