@@ -44,6 +44,13 @@ FORUM_INTRODUCTION = (
     "meepraten kan met een account.</p>"
 )
 REACTION_PAGES_PER_TYPE = 1
+# The themes and audiences of each category (its topics appear on their hubs): names of core.demo_content.
+CATEGORY_TERMS = {
+    "lokale-inclusie-agenda": (("Inclusie", "Samenwerking"), ("Gemeenten",)),
+    "ervaringsdeskundigheid": (("Ervaringsdeskundigheid", "Inclusie"), ("Gemeenten", "Professionals")),
+    "toegankelijkheid": (("Inclusie",), ("Gemeenten", "Vrijwilligersorganisaties")),
+    "vrijwilligerswerk": (("Werving", "Inclusie"), ("Vrijwilligersorganisaties", "Vrijwilligers")),
+}
 
 
 @hooks.register("register_demo_content", order=60)
@@ -60,6 +67,7 @@ def seed_community(demo):
         return None
     with bulk_changes():  # the search index is updated once, after the commit
         forum = _forum(demo, network)
+        _category_terms(demo, forum)
         members = _members(demo)
         if forum.moderators_id:
             members[demo_data.MODERATOR].groups.add(forum.moderators)
@@ -88,6 +96,30 @@ def _forum(demo, network):
         listing_summary="Vragen, tips en ervaringen van gemeenten en inwoners in het netwerk.",
         categories=categories,
     )
+
+
+def _category_terms(demo, forum):
+    """Themes and audiences for the categories that have none yet (an editor's choice stays), published in a new
+    revision of the forum so that the editor shows them and a later publish keeps them."""
+    from core.models import Audience, Theme
+
+    categories = [
+        category
+        for category in forum.categories.prefetch_related("themes", "audiences")
+        if category.slug in CATEGORY_TERMS and not category.themes.all() and not category.audiences.all()
+    ]
+    if not categories:
+        return
+    forum = ForumPage.objects.get(pk=forum.pk)
+    in_memory = list(forum.categories.all())
+    by_pk = {category.pk: category for category in in_memory}
+    for category in categories:
+        theme_names, audience_names = CATEGORY_TERMS[category.slug]
+        by_pk[category.pk].themes = list(Theme.objects.filter(name__in=theme_names))
+        by_pk[category.pk].audiences = list(Audience.objects.filter(name__in=audience_names))
+    forum.categories = in_memory  # the revision is made of these objects, not of a new read of the rows
+    forum.save_revision().publish()
+    demo.log(f"  + themes and audiences of {len(categories)} forum categories")
 
 
 def _member(demo, username, display_name, municipality, role, bio="", *, joined, trusted=True):

@@ -17,11 +17,22 @@ A section registers its kinds in its ``AppConfig.ready()``::
 
 ``kind.public()`` returns the public items of that kind (live, public pages; for non-page kinds such as tips,
 ``queryset`` is given), newest first (or, for ``upcoming`` kinds such as sessions, soonest first and only those
-still to come). Every item has ``themes`` and ``audiences`` (many-to-many to ``core.Theme`` / ``core.Audience``),
-a ``title`` and a URL (``get_url(request)``); ``kind.date_of(item)`` reads its date.
+still to come). Every item has themes and audiences (``core.Theme`` / ``core.Audience``), a ``title`` and a URL
+(``get_url(request)``); ``kind.date_of(item)`` reads its date.
+
+Themes and audiences are many-to-many fields of the item (``themes``, ``audiences``) unless the kind says where
+they live (``themes_path`` / ``audiences_path``): a forum topic has those of its category, else those of its forum.
+Code that reads or filters them goes through the kind: ``kind.terms_q()`` / ``kind.tagged()`` (filter),
+``kind.term_querysets()`` (count per term), ``kind.overlap()`` (how many of some terms an item has, in SQL),
+``kind.with_terms()`` and ``kind.terms_of()`` (show them).
 
 ``kind.listing(queryset)`` adds what a card shows (``for_listing``, default: the listing image) and
 ``kind.tagged(themes=…, audiences=…)`` narrows the public items to those sharing a theme or an audience.
+
+``kinds()`` lists what the programme publishes; kinds that members write (``community``: forum topics) join in
+only where a caller asks for them (``kinds(include_community=True)``): the hubs, their feeds and related content
+gather everything about a theme, the home page's figures, the newsletter and the newest-content feed present
+what the programme published.
 """
 
 import datetime
@@ -29,11 +40,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 _kinds = {}
+TERM_FIELDS = ("themes", "audiences")
 
 
 @dataclass(frozen=True)
@@ -60,6 +74,13 @@ class ContentKind:
     # Optional: the attribute that holds the date to show, when it is not ``date_field`` (which orders and
     # filters): a tip shows its collection's occasion date, an agenda its presentation date.
     date_attr: str | None = None
+    # Where an item's themes and audiences live: a many-to-many field of the item, or a path to one through
+    # foreign keys ("category__themes"). A tuple is a fallback chain: an item has the terms of the first path on
+    # which it has any (a forum topic: its category's, else its forum's).
+    themes_path: str | tuple = "themes"
+    audiences_path: str | tuple = "audiences"
+    # Written by members, not published by the programme (forum topics): see ``kinds()``.
+    community: bool = False
 
     @property
     def is_page(self):
@@ -79,19 +100,94 @@ class ContentKind:
             return qs.filter(**{f"{field}__{lookup}": timezone.now()}).order_by(self.date_field, "pk")
         return qs.order_by(f"-{self.date_field}", "-pk")
 
+    def term_paths(self, field):
+        """The paths (a fallback chain) of the item's ``field``: "themes" or "audiences"."""
+        if field not in TERM_FIELDS:
+            raise ValueError(field)
+        path = self.themes_path if field == "themes" else self.audiences_path
+        return (path,) if isinstance(path, str) else tuple(path)
+
+    def terms_q(self, field, terms):
+        """A condition on this kind's model: the item has at least one of these terms (ids or objects) as its
+        ``field``. Rows may repeat (one per term): filter with ``pk__in`` as ``tagged`` does."""
+        terms = list(terms)
+        condition, none_before = Q(), Q()
+        for path in self.term_paths(field):
+            condition |= none_before & Q(**{f"{path}__in": terms})
+            none_before &= Q(**{f"{path}__isnull": True})
+        return condition
+
     def tagged(self, themes=(), audiences=(), qs=None):
         """Public items that share at least one of these themes or audiences (ids or objects), each once."""
-        from django.db.models import Q
-
         qs = self.public() if qs is None else qs
         condition = Q()
         if themes:
-            condition |= Q(themes__in=list(themes))
+            condition |= self.terms_q("themes", themes)
         if audiences:
-            condition |= Q(audiences__in=list(audiences))
+            condition |= self.terms_q("audiences", audiences)
         if not condition:
             return qs.none()
         return qs.filter(pk__in=self.model._default_manager.filter(condition).values("pk"))
+
+    def term_querysets(self, field, qs=None):
+        """Querysets of ``qs`` (default: the public items) with the ``term`` (an id) of each item's ``field``: one
+        per path of the chain (each on the items that have no terms on the paths before it). Group them by
+        ``term`` to count the items per term; an item without terms has ``term`` None."""
+        qs = (self.public() if qs is None else qs).order_by()
+        parts = []
+        for path in self.term_paths(field):
+            parts.append(qs.values(term=F(path)))
+            qs = qs.filter(**{f"{path}__isnull": True})
+        return parts
+
+    def overlap(self, field, ids):
+        """SQL: how many of these term ids an item has as its ``field`` (subqueries on the many-to-many tables)."""
+        if not ids:
+            return Value(0, output_field=IntegerField())
+        paths = self.term_paths(field)
+        expression = self._path_overlap(paths[-1], ids)
+        for path in reversed(paths[:-1]):
+            expression = Case(
+                When(Exists(self._path_terms(path)[0]), then=self._path_overlap(path, ids)),
+                default=expression,
+                output_field=IntegerField(),
+            )
+        return expression
+
+    def _path_terms(self, path, ids=None):
+        """The rows of the many-to-many table at the end of ``path`` that belong to the outer query's item (and
+        name one of ``ids``), and the name of their column that points at the item's side."""
+        *relations, name = path.split("__")
+        model = self.model
+        for relation in relations:
+            model = model._meta.get_field(relation).related_model
+        field = model._meta.get_field(name)
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = field.remote_field.through.objects.filter(**{source: OuterRef("__".join(relations) or "pk")})
+        if ids is not None:
+            rows = rows.filter(**{f"{target}__in": ids})
+        return rows.order_by(), source
+
+    def _path_overlap(self, path, ids):
+        rows, source = self._path_terms(path, ids)
+        hits = rows.values(source).annotate(n=Count("pk")).values("n")
+        return Coalesce(Subquery(hits, output_field=IntegerField()), 0)
+
+    def with_terms(self, qs, fields=TERM_FIELDS):
+        """``qs`` with the themes and audiences that ``terms_of`` reads (one query per path)."""
+        return qs.prefetch_related(*(path for field in fields for path in self.term_paths(field)))
+
+    def terms_of(self, item, field):
+        """The item's themes or audiences (prefetch them with ``with_terms``)."""
+        for path in self.term_paths(field):
+            *relations, name = path.split("__")
+            owner = item
+            for relation in relations:
+                owner = getattr(owner, relation, None) if owner is not None else None
+            terms = list(getattr(owner, name).all()) if owner is not None else []
+            if terms:
+                return terms
+        return []
 
     def listing(self, qs):
         """``qs`` with what a card shows: the listing image (pages) or the kind's own ``for_listing``."""
@@ -122,9 +218,11 @@ def get(key):
     return _kinds[key]
 
 
-def kinds():
-    """Every registered kind, in ``order``."""
-    return sorted(_kinds.values(), key=lambda kind: (kind.order, kind.key))
+def kinds(include_community=False):
+    """The registered kinds, in ``order``: what the programme publishes, and with ``include_community`` also what
+    members write (forum topics)."""
+    found = (kind for kind in _kinds.values() if include_community or not kind.community)
+    return sorted(found, key=lambda kind: (kind.order, kind.key))
 
 
 def kind_for(obj):

@@ -7,7 +7,10 @@
 
 An item's date is when it appeared: the registered date of its kind, or, for upcoming kinds (sessions, meetings,
 whose registered date lies ahead), when its page was first published. A feed costs a constant number of queries:
-per kind one for the items and one for their themes, however many items there are.
+per kind one for the items and one for their themes (per path where they live), however many items there are.
+
+The newest-content feed presents what the programme published; a theme's or audience's feed follows its hub
+and has forum topics too (``content_registry.kinds(include_community=True)``), as has the feed of that kind.
 """
 
 import datetime
@@ -47,16 +50,17 @@ def _newest_first(kind, qs):
 
 
 def entries(kinds, narrow=None, limit=FEED_LENGTH, request=None):
-    """The newest ``limit`` items of these kinds (``narrow(qs)`` filters each kind's public items), newest first."""
+    """The newest ``limit`` items of these kinds (``narrow(kind, qs)`` filters each kind's public items), newest
+    first."""
     found = []
     for kind in kinds:
         qs = kind.public()
         if narrow is not None:
-            qs = narrow(qs)
+            qs = narrow(kind, qs)
         qs = _newest_first(kind, qs)
         if hasattr(kind, "listing"):
             qs = kind.listing(qs)
-        found += [Entry(kind, item, request) for item in qs.prefetch_related("themes")[:limit]]
+        found += [Entry(kind, item, request) for item in kind.with_terms(qs, ["themes"])[:limit]]
     oldest = timezone.make_aware(datetime.datetime(1970, 1, 1))
     found.sort(key=lambda entry: entry.date or oldest, reverse=True)
     return found[:limit]
@@ -131,7 +135,7 @@ class ContentFeed(Feed):
 
     def item_categories(self, entry):
         label = getattr(entry.kind, "label_singular", None) or entry.kind.label
-        return [str(label), *(theme.name for theme in entry.item.themes.all())]
+        return [str(label), *(theme.name for theme in entry.kind.terms_of(entry.item, "themes"))]
 
 
 class NewestFeed(ContentFeed):
@@ -185,7 +189,11 @@ class TermFeed(ContentFeed):
             self.describe(term, organisation),
             self.hub_url(term, request),
             reverse(self.url_name, args=[slug]),
-            entries(content_registry.kinds(), narrow=lambda qs: qs.filter(**{self.field: term}), request=request),
+            entries(
+                content_registry.kinds(include_community=True),
+                narrow=lambda kind, qs: kind.tagged(qs=qs, **{self.field: [term]}),
+                request=request,
+            ),
         )
 
 

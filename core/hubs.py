@@ -1,8 +1,9 @@
 """Theme and audience hubs: everything about one theme or audience, per section (core.models.hubs.TopicIndexPage).
 
 Each section's items come from the content registry (core/content_registry.py), so a hub lists whatever kinds
-the sections register. A hub costs at most two queries per kind (its first items and, when there are more, their
-number), whatever the amount of content; a section's full list is paginated (count and page).
+the sections register, forum topics included (``kinds(include_community=True)``). A hub costs one query for the
+numbers of all kinds and one for the first items of each kind that has any (plus what its cards prefetch),
+whatever the amount of content; a section's full list is paginated (count and page).
 """
 
 import html
@@ -41,8 +42,13 @@ def kind_slug(kind):
         return slugify(str(kind.label)) or kind.key
 
 
+def hub_kinds():
+    """The kinds a hub lists: everything about a theme or audience, forum topics included."""
+    return content_registry.kinds(include_community=True)
+
+
 def kind_by_slug(slug):
-    for kind in content_registry.kinds():
+    for kind in hub_kinds():
         if kind_slug(kind) == slug:
             return kind
     return None
@@ -52,7 +58,7 @@ def items_for(kind, field_name, term):
     """The public items of ``kind`` with this theme or audience, newest first (upcoming kinds: soonest first)."""
     if field_name not in FIELDS:
         raise ValueError(field_name)
-    return kind.listing(kind.public().filter(**{field_name: term}))
+    return kind.listing(kind.tagged(**{field_name: [term]}))
 
 
 def card(kind, item, request=None):
@@ -87,7 +93,7 @@ def _label(value):
 
 
 def _hub_sections(field_name, term, request=None):
-    kinds = content_registry.kinds()
+    kinds = hub_kinds()
     # How many items each kind has: one query for all kinds.
     counts = dict(
         _union(
@@ -119,7 +125,7 @@ def _hub_sections(field_name, term, request=None):
 
 
 def overview(request=None):
-    """Every theme and audience with its number of items: one query per kind and field, plus the terms. Kept per
+    """Every theme and audience with its number of items: one query for the numbers, plus the terms. Kept per
     content generation."""
     return memoize(request, "hub-overview", _overview)
 
@@ -129,14 +135,12 @@ def _overview():
 
     counts = {name: {} for name in FIELDS}
     rows = _union(
-        kind.public()
-        .order_by()
-        .values(name)
-        .annotate(n=Count("pk", distinct=True))
+        part.annotate(n=Count("pk", distinct=True))
         .annotate(hub_field=_label(name))
-        .values_list("hub_field", name, "n")
-        for kind in content_registry.kinds()
+        .values_list("hub_field", "term", "n")
+        for kind in hub_kinds()
         for name in FIELDS
+        for part in kind.term_querysets(name)
     )
     for name, term_id, n in rows:
         if term_id is not None:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core import hubs
+from core.caching import remember
 
 from .base import BasePage
 from .taxonomy import Audience, Theme
@@ -23,9 +24,12 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("theme and audience hubs")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, hub=False, **kwargs):
+        # The hubs' links start at this page: no query to find it (core.hubs.hubs_root_url).
+        remember(request, "topic-index-url", self.get_url(request) or "")
         context = super().get_context(request, *args, **kwargs)
-        context["overview"] = hubs.overview(request)
+        if not hub:  # the hubs page itself; a theme's or audience's hub shows no overview
+            context["overview"] = hubs.overview(request)
         return context
 
     def get_sitemap_urls(self, request=None):
@@ -90,7 +94,7 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
         context["sections"] = hubs.hub_sections(field, term, request)
         context["total"] = sum(section.count for section in context["sections"])
         context["canonical_url"] = request.build_absolute_uri(context["hub_url"] or request.path)
-        return self.render(request, template=self.hub_template, context_overrides=context)
+        return self.render(request, template=self.hub_template, context_overrides=context, hub=True)
 
     def _section(self, request, field, term, section):
         kind = hubs.kind_by_slug(section)
@@ -106,4 +110,4 @@ class TopicIndexPage(RoutablePageMixin, BasePage):
         )
         path = request.path + (f"?page={page_obj.number}" if page_obj.number > 1 else "")
         context["canonical_url"] = request.build_absolute_uri(path)
-        return self.render(request, template=self.section_template, context_overrides=context)
+        return self.render(request, template=self.section_template, context_overrides=context, hub=True)
