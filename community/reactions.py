@@ -95,6 +95,9 @@ def _site_for(request, page):
 
 def community_settings(request, page):
     """The Community site setting (kept per content generation; never written while a page renders)."""
+    # Read with the site by the middleware (core/middleware.py) when the row exists: no query then.
+    if request is not None and hasattr(request, CommunitySettings.get_cache_attr_name()):
+        return getattr(request, CommunitySettings.get_cache_attr_name())
     site = _site_for(request, page)
     if site is None:
         return CommunitySettings()

@@ -12,11 +12,17 @@ A section registers a function with the ``register_home_section`` Wagtail hook, 
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import CharField, Count, Value
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.models import Page
+
+# The key figures' row for the municipalities (a name no kind of content has: kinds are plural nouns).
+MUNICIPALITIES = "municipalities involved"
 
 
 @dataclass
@@ -103,9 +109,10 @@ def get_audience_entries(home_page, request=None):
     return entries
 
 
-def content_municipality_count():
-    """How many municipalities some public content is linked to: every many-to-many named ``municipalities`` to
-    ``core.Municipality`` (the convention networks uses too), on pages that are live. One query."""
+def content_municipalities():
+    """The municipalities some public content is linked to: every many-to-many named ``municipalities`` to
+    ``core.Municipality`` (the convention networks uses too), on pages that are live. None when no content
+    links to municipalities."""
     from django.db.models import Q
 
     from core.models import Municipality
@@ -121,8 +128,21 @@ def content_municipality_count():
         elif any(field.name == "page" for field in model._meta.get_fields()):
             condition |= Q(**{f"{lookup}__page__live": True})
     if not condition:
-        return 0
-    return Municipality.objects.filter(condition).distinct().count()
+        return None
+    return Municipality.objects.filter(condition).distinct()
+
+
+def _counted(queryset, label):
+    """``(label, how many rows)`` of a queryset, as a part of a UNION: ``queryset.count()`` in one row."""
+    model = queryset.model
+    return (
+        model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
+        .order_by()
+        .annotate(figure_kind=Value(label, output_field=CharField()))
+        .values("figure_kind")
+        .annotate(n=Count("pk"))
+        .values_list("figure_kind", "n")
+    )
 
 
 def get_key_figures(home_page):
@@ -134,14 +154,19 @@ def get_key_figures(home_page):
     figures = [KeyFigure(figure=block.value["figure"], label=block.value["label"]) for block in home_page.key_figures]
     if not home_page.show_content_figures:
         return figures
-    for kind in content_registry.kinds():
-        if kind.upcoming:  # a count of what is still to come is not a figure of the programme
-            continue
-        count = kind.public().count()
+    # Every count in one query: a UNION of one row per kind and one for the municipalities.
+    kinds = [kind for kind in content_registry.kinds() if not kind.upcoming]  # sessions to come are listed, not counted
+    parts = [_counted(kind.public(), kind.key) for kind in kinds]
+    municipalities = content_municipalities()
+    if municipalities is not None:
+        parts.append(_counted(municipalities, MUNICIPALITIES))
+    counts = dict(parts[0].union(*parts[1:], all=True)) if parts else {}
+    for kind in kinds:
+        count = counts.get(kind.key)
         if count:
             label = str(kind.label)
             figures.append(KeyFigure(figure=number_format(count), label=label[:1].lower() + label[1:]))
-    municipalities = content_municipality_count()
+    municipalities = counts.get(MUNICIPALITIES, 0)
     if municipalities:
         figures.append(
             KeyFigure(
@@ -150,3 +175,18 @@ def get_key_figures(home_page):
             )
         )
     return figures
+
+
+def section_page(request, model, sections=None):
+    """The first live, public page of ``model`` among the children of the site's root page (a section index such
+    as the stories or the tips), from what the middleware read with the site (core/middleware.py): no query. Its
+    page tree fields (title, URL path, path, depth) are there, its other fields are deferred (read on first use).
+    None when the root page has no such child: the caller then looks further itself."""
+    if sections is None:
+        sections = getattr(request, "_kp_site_sections", None) or {}
+    row = sections.get(ContentType.objects.get_for_model(model).pk)
+    if row is None:
+        return None
+    values = {**row, "page_ptr_id": row["id"], "live": True}
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(DEFAULT_DB_ALIAS, names, [values[name] for name in names])

@@ -77,9 +77,11 @@ class AnonymousPageCacheMiddleware:
 def _preload_site(request):
     """What Wagtail and every page look up per request and that only changes with content, read once per
     content generation in one cache entry: the Site with its (specific) root page, the site root paths that
-    page URLs are made from, the site settings (header and footer) and the main menu. On an empty cache that
-    is three queries (sites with their root pages, locales and settings; the specific root page; the menu)
-    instead of a Site query per lookup, one for the root paths and one for the settings."""
+    page URLs are made from, every site setting (header and footer, community), the main menu and the sections
+    of the site (``core.home_sections.section_page``). On an empty cache that is two queries (sites with their
+    specific root pages, locales and settings; the root's children with the private sections) instead of a Site
+    query per lookup, one for the specific root page, one for the root paths, one per setting and one per
+    section index that a page links to."""
     hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
     try:
         bundle = caching.memoize(request, f"site:{hostname}:{port}", lambda: _site_bundle(request, hostname, port))
@@ -91,14 +93,15 @@ def _preload_site(request):
     request._wagtail_site = bundle["site"]
     request._wagtail_cached_site_root_paths = bundle["root_paths"]
     request._kp_main_menu = bundle["menu"]
+    request._kp_site_sections = bundle.get("sections") or {}
     if bundle["restricted"] is not None:
         caching.remember(request, "view-restrictions", bundle["restricted"])
-    site_settings = bundle["settings"]
-    if site_settings is not None:
-        from core.models import SiteSettings
-
-        site_settings._request = request
-        setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
+    for name, url in bundle.get("remember", {}).items():
+        caching.remember(request, name, url)
+    # Every site setting read with the site: BaseSiteSetting.for_request() finds it on the request.
+    for site_setting in bundle.get("site_settings", ()):
+        site_setting._request = request
+        setattr(request, site_setting.get_cache_attr_name(), site_setting)
 
 
 def _match_site(sites, hostname, port):
@@ -119,14 +122,25 @@ def _match_site(sites, hostname, port):
     return None
 
 
-def _site_bundle(request, hostname, port):
-    from core.models import SiteSettings
+def _site_setting_models():
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.contrib.settings.registry import registry
 
+    return [model for model in registry if issubclass(model, BaseSiteSetting)]
+
+
+def _site_bundle(request, hostname, port):
+    from core.models import HomePage, SiteSettings
+
+    # The specific home page (a reverse one-to-one from Page) and every site setting (reverse one-to-ones from
+    # Site) come with the sites in the same query: no query for root_page.specific or per setting.
+    setting_models = _site_setting_models()
     sites = list(
         Site.objects.select_related(
             "root_page",
             "root_page__locale",
-            "sitesettings",
+            f"root_page__{HomePage._meta.model_name}",
+            *(model._meta.model_name for model in setting_models),
             *(f"sitesettings__{field}" for field in SiteSettings.select_related),
         ).order_by("-root_page__url_path", "-is_default_site", "hostname")
     )
@@ -143,37 +157,70 @@ def _site_bundle(request, hostname, port):
         except Exception:  # a cache that is down must not take the site with it
             logger.warning("Page cache: could not store the site root paths", exc_info=True)
     site = _match_site(sites, hostname, port)
-    site_settings = None
-    menu = []
+    site_settings = []
+    menu, sections, remember = [], {}, {}
     if site is not None:
-        site.root_page = site.root_page.specific
         try:
-            site_settings = site.sitesettings
-        except SiteSettings.DoesNotExist:
-            site_settings = SiteSettings.for_site(site)
-        # Only the site goes into the cache, not every other site it was read with.
-        site._state.fields_cache.pop("sitesettings", None)
+            site.root_page = getattr(site.root_page, HomePage._meta.model_name)
+        except HomePage.DoesNotExist:
+            site.root_page = site.root_page.specific
+        for model in setting_models:
+            try:
+                site_settings.append(getattr(site, model._meta.model_name))
+            except model.DoesNotExist:
+                # The site settings are made on first read, as before; any other setting without a row reads
+                # as its defaults until an editor saves it (no write while a page renders).
+                site_settings.append(SiteSettings.for_site(site) if model is SiteSettings else model(site=site))
+            # Only the site goes into the cache, not its settings a second time.
+            site._state.fields_cache.pop(model._meta.model_name, None)
         request._wagtail_site = site
         request._wagtail_cached_site_root_paths = root_paths
-        menu, restricted = _menu_and_restrictions(request, site.root_page)
+        menu, sections, restricted = _menu_sections_and_restrictions(request, site.root_page)
+        remember = _remembered_urls(request, sections)
     else:
         restricted = None
-    return {"site": site, "root_paths": root_paths, "settings": site_settings, "menu": menu, "restricted": restricted}
+    return {
+        "site": site,
+        "root_paths": root_paths,
+        "site_settings": site_settings,
+        "menu": menu,
+        "sections": sections,
+        "restricted": restricted,
+        "remember": remember,
+    }
 
 
-def _menu_and_restrictions(request, root):
-    """The main menu (the root's live children shown in menus that are not private) and the private sections
-    of the site (``caching.restricted_sections``), in one query: a UNION of the two page lists."""
-    fields = ("id", "title", "url_path", "path", "depth")
-    pages = (Page.objects.child_of(root).live().in_menu().order_by().only(*fields).annotate(kind=Value("menu"))).union(
+def _menu_sections_and_restrictions(request, root):
+    """The main menu (the root's live children shown in menus that are not private), the sections of the site
+    (the root's live, public children, by page type: ``section_page``) and the private sections of the site
+    (``caching.restricted_sections``), in one query: a UNION of the two page lists."""
+    fields = ("id", "title", "url_path", "path", "depth", "show_in_menus", "content_type_id")
+    pages = (Page.objects.child_of(root).live().order_by().only(*fields).annotate(kind=Value("child"))).union(
         Page.objects.filter(view_restrictions__isnull=False).order_by().only(*fields).annotate(kind=Value("private")),
         all=True,
     )
     pages = sorted(pages, key=lambda page: page.path)
     restricted = sorted({(page.path, page.depth) for page in pages if page.kind == "private"})
+    children = [
+        page
+        for page in pages
+        if page.kind == "child" and not any(page.path.startswith(path) for path, _depth in restricted)
+    ]
     menu = [
         {"title": page.title, "url": page.get_url(request), "path": page.path}
-        for page in pages
-        if page.kind == "menu" and not any(page.path.startswith(path) for path, _depth in restricted)
+        for page in children
+        if page.show_in_menus
     ]
-    return menu, restricted
+    sections = {}
+    for page in children:  # the first of each type, as .first() of a path-ordered query would find it
+        sections.setdefault(page.content_type_id, {field: getattr(page, field) for field in fields})
+    return menu, sections, restricted
+
+
+def _remembered_urls(request, sections):
+    """Per-request lookups that the sections answer (by the names they are memoized under)."""
+    from core.home_sections import section_page
+    from core.models import TopicIndexPage
+
+    hubs = section_page(request, TopicIndexPage, sections)
+    return {"topic-index-url": hubs.get_url(request) or ""} if hubs is not None else {}

@@ -1,14 +1,12 @@
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.home_sections import HomeSection
-from core.models import CustomImage
+from core.home_sections import HomeSection, section_page
 
 from .models import ExpeditionIndexPage, ExpeditionLeader, LessonPage, Organisation
-from .models.expedition import LISTING_RENDITION
+from .models.index import with_listing_renditions
 
 HOME_LESSON_COUNT = 3
 
@@ -43,18 +41,16 @@ register_snippet(ExpeditionSnippetGroup)
 
 @hooks.register("register_home_section")
 def latest_lessons(home_page, request):
-    index = ExpeditionIndexPage.objects.live().public().descendant_of(home_page).first()
+    index = (
+        section_page(request, ExpeditionIndexPage)
+        or ExpeditionIndexPage.objects.live().public().descendant_of(home_page).first()
+    )
     if index is None:
         return None
-    lessons = (
-        LessonPage.objects.descendant_of(index)
-        .live()
-        .public()
-        .newest_first()
-        .prefetch_related(
-            Prefetch("listing_image", queryset=CustomImage.objects.prefetch_renditions(LISTING_RENDITION))
-        )[:HOME_LESSON_COUNT]
-    )
+    # The lessons with their card images, and the images' renditions: two queries.
+    lessons = with_listing_renditions(
+        LessonPage.objects.descendant_of(index).live().public().select_related("listing_image").newest_first()
+    )[:HOME_LESSON_COUNT]
     items = [
         {
             "title": lesson.title,

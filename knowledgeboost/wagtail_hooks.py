@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from core.home_sections import HomeSection
+from core.home_sections import HomeSection, section_page
 from knowledgeboost.admin_views import KnowledgeBoostGroup
 
 register_snippet(KnowledgeBoostGroup)
@@ -27,7 +27,10 @@ def upcoming_sessions(home_page, request):
     )
     if not sessions:
         return None
-    index = KnowledgeBoostIndexPage.objects.child_of(home_page).live().public().first()
+    index = (
+        section_page(request, KnowledgeBoostIndexPage)
+        or KnowledgeBoostIndexPage.objects.child_of(home_page).live().public().first()
+    )
     return HomeSection(
         title=_("Upcoming sessions"),
         items=sessions,

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from core.home_sections import HomeSection
+from core.home_sections import HomeSection, section_page
 from stories.models import StoryIndexPage, StoryPage
 
 HOME_STORY_COUNT = 3
@@ -17,7 +17,7 @@ def newest_stories(home_page, request):
     stories = list(StoryPage.objects.live().public().for_listing()[:HOME_STORY_COUNT])
     for story in stories:
         story.date = story.first_published_at
-    index = StoryIndexPage.objects.live().public().first()
+    index = section_page(request, StoryIndexPage) or StoryIndexPage.objects.live().public().first()
     return HomeSection(
         title=_("Stories"),
         items=stories,

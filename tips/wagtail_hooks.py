@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from core.caching import memoize
-from core.home_sections import HomeSection
+from core.home_sections import HomeSection, section_page
 from tips.models import Tip, TipCollectionIndexPage, TipCollectionPage
 
 HOME_TIP_COUNT = 4
@@ -45,7 +45,7 @@ def tip_import_listing_button(page, user, next_url=None):
 @hooks.register("register_home_section")
 def newest_tips(home_page, request):
     tips = list(Tip.objects.public().select_related("page").newest()[:HOME_TIP_COUNT])
-    index = TipCollectionIndexPage.objects.live().public().first()
+    index = section_page(request, TipCollectionIndexPage) or TipCollectionIndexPage.objects.live().public().first()
     return HomeSection(
         title=_("Newest tips"),
         items=tips,
@@ -63,7 +63,7 @@ def audience_tips_link(audience, request):
 
 
 def _index_url(request):
-    index = TipCollectionIndexPage.objects.live().public().first()
+    index = section_page(request, TipCollectionIndexPage) or TipCollectionIndexPage.objects.live().public().first()
     return index.get_url(request) if index else ""
 
 

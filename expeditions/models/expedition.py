@@ -184,17 +184,12 @@ class ExpeditionPage(BasePage):
         return [leadership.leader for leadership in leaderships]
 
     def get_lessons(self):
+        from .index import with_listing_renditions
         from .lesson import LessonPage
 
-        return (
-            LessonPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("author")
-            .prefetch_related(
-                Prefetch("listing_image", queryset=CustomImage.objects.prefetch_renditions(LISTING_RENDITION))
-            )
-            .newest_first()
+        # The lessons with their authors and card images, and the images' renditions: two queries.
+        return with_listing_renditions(
+            LessonPage.objects.child_of(self).live().public().select_related("author", "listing_image").newest_first()
         )
 
     def get_results(self):
