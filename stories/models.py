@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from community.models import ReactionsMixin
 from core.blocks import BaseStreamBlock
+from core.caching import restricted_sections
 from core.forms import TaxonomyFilterForm
 from core.models import Audience, BasePage, Theme
 from core.models.easy_read import EasyReadMixin
@@ -194,11 +195,17 @@ class StoryPage(EasyReadMixin, ReactionsMixin, BasePage):
 
     def get_related_pages(self):
         """Linked pages that are published and public, in the editor's order: the links, then the pages (their
-        title, URL and type are all the list shows, so not their specific rows)."""
-        links = list(self.related_links.all())
-        page_ids = [link.page_id for link in links if link.page_id]
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).live().public()}
-        return [pages[pk] for pk in page_ids if pk in pages]
+        title, URL and type are all the list shows, so not their specific rows). One query: the links with their
+        pages; whether a page is public is known from the private sections kept per content generation (the
+        condition of ``.public()``)."""
+        private = restricted_sections()
+        return [
+            link.page
+            for link in self.related_links.select_related("page")
+            if link.page_id
+            and link.page.live
+            and not any(link.page.path.startswith(path) and link.page.depth >= depth for path, depth in private)
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

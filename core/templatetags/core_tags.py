@@ -56,6 +56,20 @@ def breadcrumbs(context, page=None):
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
     request = context.get("request")
+    return {"ancestors": _ancestor_links(request, page), "page": page, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page):
+    """``{% breadcrumb_ancestors page as ancestors %}``: the title and URL of the page's ancestors from the home
+    page down, as the breadcrumbs show them, for breadcrumbs that go on below a page (a tip's permalink)."""
+    if page is None or page.depth <= 2:
+        return []
+    return _ancestor_links(context.get("request"), page)
+
+
+def _ancestor_links(request, page):
+    """Kept per content generation; on an empty cache from the pages routing passed (no query), else one query."""
 
     def build():
         ancestors = _routed_ancestors(request, page)
@@ -63,7 +77,7 @@ def breadcrumbs(context, page=None):
             ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only("id", "title", "url_path", "path")
         return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
 
-    return {"ancestors": memoize(request, f"breadcrumbs:{page.path}", build), "page": page, "request": request}
+    return memoize(request, f"breadcrumbs:{page.path}", build)
 
 
 def _routed_ancestors(request, page):
@@ -89,7 +103,7 @@ def taxonomy_of(context, obj):
         obj.pk is None
         or getattr(request, "is_preview", False)
         or {"themes", "audiences", "tags"} & prefetched.keys()
-        or not isinstance(obj, Page)
+        or not all(hasattr(obj, name) for name in ("themes", "audiences", "tags"))
     ):
         return {"themes": list(obj.themes.all()), "audiences": list(obj.audiences.all()), "tags": list(obj.tags.all())}
 
@@ -104,7 +118,7 @@ def taxonomy_of(context, obj):
             result[row["kind"]].append({"id": row["id"], "name": row["name"], "slug": row["slug"]})
         return result
 
-    return memoize(request, f"taxonomy:{obj.pk}", build)
+    return memoize(request, f"taxonomy:{type(obj)._meta.label_lower}:{obj.pk}", build)
 
 
 @register.simple_tag(takes_context=True)
