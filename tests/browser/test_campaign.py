@@ -10,6 +10,7 @@ from campaign.models import CampaignIndexPage, CampaignWeekPage, LocalAction
 from core.factories import HomePageFactory
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import open_tab
+from tests.browser.keyboard import focused, tab_to
 from tests.browser.test_reflow import OVERFLOW_JS
 from tests.conftest import ensure_wagtail_base
 
@@ -42,23 +43,10 @@ def upcoming_week():
     return CampaignWeekPage.objects.live().upcoming().first()
 
 
-def focused(page, selector):
-    return page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})")
-
-
 def assert_no_sideways_scrolling(page):
     result = page.evaluate(OVERFLOW_JS)
     assert result["scrollWidth"] <= result["clientWidth"], result["offenders"]
     assert not result["offenders"], result["offenders"]
-
-
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching `selector` has the focus (as a keyboard user would)."""
-    for _ in range(limit):
-        if focused(page, selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{selector} never got the focus by keyboard")
 
 
 def type_into(page, selector, text):

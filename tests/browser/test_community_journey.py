@@ -19,6 +19,7 @@ from community.models import ForumPage, ModerationAction, Post, PostStatus, Thre
 from core.models import User
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import open_tab
+from tests.browser.keyboard import tab_to
 
 PASSWORD = "Reis-door-het-forum-2026"  # noqa: S105
 MODERATOR_PASSWORD = "Moderator-van-de-reis-2026"  # noqa: S105
@@ -41,15 +42,6 @@ def journey(demo_live_server, settings):
     ModerationAction.objects.filter(thread__in=threads).delete()
     threads.delete()
     User.objects.filter(username__in=["nieuwlid_reis", "reismoderator", "reisgenoot"]).delete()
-
-
-def tab_to(page, locator, limit=400):
-    """Move the focus with Tab only until it is on `locator`."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("node => node === document.activeElement"):
-            return
-    pytest.fail(f"cannot reach {locator} with Tab")
 
 
 def press_enter(page):

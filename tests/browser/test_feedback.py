@@ -10,13 +10,10 @@ from knowledgeboost.models import KnowledgeBoostWeekPage
 from stories.models import StoryPage
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import open_tab
+from tests.browser.keyboard import focused
 from tests.browser.test_reflow import OVERFLOW_JS
 
 NARROW = {"width": 320, "height": 640}
-
-
-def focused(page, selector):
-    return page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})")
 
 
 def press_enter_and_wait(page):

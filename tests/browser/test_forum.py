@@ -10,6 +10,7 @@ from community import links
 from community.factories import MemberFactory, PostFactory, TopicFactory
 from community.models import ForumPage, Thread
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.keyboard import tab_to
 from tests.browser.test_reflow import NARROW, OVERFLOW_JS
 
 LONG_WORD = "arbeidsongeschiktheidsverzekeringsmaatschappijvertegenwoordigersbijeenkomst"
@@ -57,14 +58,6 @@ def member_tab(chromium_browser, demo_url, demo_live_server):
     Thread.objects.filter(author=member).delete()
     member.community_posts.all().delete()
     member.delete()
-
-
-def tab_to(page, locator, limit=400):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("node => node === document.activeElement"):
-            return
-    pytest.fail(f"cannot reach {locator} with Tab")
 
 
 def test_forum_pages_pass_axe(forum_demo, demo_page, demo_url):

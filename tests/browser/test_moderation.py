@@ -11,6 +11,7 @@ from community.factories import MemberFactory, PostFactory, TopicFactory
 from community.models import HiddenReason, ModerationAction, Post, PostStatus, Report, ReportReason, Thread
 from community.models.moderation import REPORTS_TO_HIDE
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.keyboard import tab_to
 from tests.browser.test_reflow import NARROW, OVERFLOW_JS
 
 PASSWORD = "Moderatie-wachtwoord-2026"
@@ -74,14 +75,6 @@ def member_tab(chromium_browser, demo_url):
     for context in contexts:
         context.close()
     member.delete()
-
-
-def tab_to(page, locator, limit=400):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("node => node === document.activeElement"):
-            return
-    pytest.fail(f"cannot reach {locator} with Tab")
 
 
 def press_enter_and_wait(page):

@@ -6,6 +6,7 @@ import pytest
 
 from networks.models import InclusionAgendaPage, NetworkMeetingPage, NetworkPage
 from tests.browser.axe import assert_no_axe_violations
+from tests.browser.keyboard import tab_to
 
 
 @pytest.fixture
@@ -63,14 +64,6 @@ def test_from_the_network_to_a_municipality_and_its_agenda_by_keyboard(network_d
     demo_page.keyboard.press("Enter")
     demo_page.wait_for_url("**/gemeenten/zwolle/inclusie-agenda/")
     assert demo_page.locator("h1").inner_text() == "Lokale Inclusie Agenda Zwolle"
-
-
-def tab_to(page, locator, limit=400):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if locator.evaluate("node => node === document.activeElement"):
-            return
-    pytest.fail(f"{locator} cannot be reached with Tab")
 
 
 def test_register_for_a_meeting_by_keyboard(network_demo, demo_page, demo_url):

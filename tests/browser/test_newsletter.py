@@ -10,14 +10,11 @@ from newsletter import emails
 from newsletter.models import Subscriber, Unsubscription, email_hash
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import open_tab
+from tests.browser.keyboard import focused
 from tests.browser.test_reflow import OVERFLOW_JS
 
 ADDRESS = "browser.lezer@example.org"
 NARROW = {"width": 320, "height": 640}
-
-
-def focused(page, selector):
-    return page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})")
 
 
 def assert_fits(page):

@@ -17,6 +17,7 @@ from core.demo import DemoBuilder
 from core.factories import HomePageFactory
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import open_tab
+from tests.browser.keyboard import focused, tab_to
 from tests.browser.test_reflow import OVERFLOW_JS
 from tests.conftest import ensure_wagtail_base
 
@@ -39,18 +40,6 @@ def maker(transactional_db):
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
-
-
-def focused(page, selector):
-    return page.evaluate(f"document.activeElement && document.activeElement.matches({selector!r})")
-
-
-def tab_to(page, selector, limit=120):
-    for _ in range(limit):
-        if focused(page, selector):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{selector} never got the focus by keyboard")
 
 
 def assert_no_sideways_scrolling(page):
