@@ -100,7 +100,7 @@ def _candidate_parts(obj, theme_ids, audience_ids, per_kind, exclude, excluded_p
         exclude.add(obj.pk)
     kinds = {}
     parts = []
-    for kind in content_registry.kinds():
+    for kind in content_registry.kinds(include_community=True):  # forum topics too (core.content_registry)
         if kind is own:
             continue
         kinds[kind.key] = kind
