@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from core import content_registry, hubs
 from core.models import Audience, Theme
 from expeditions.models import LessonPage
 from stories.models import StoryPage
@@ -18,11 +19,14 @@ def hub_paths(demo_live_server):
     theme = Theme.objects.filter(slug="werving").first() or Theme.objects.order_by("name").first()
     audience = Audience.objects.order_by("name").first()
     lesson = LessonPage.objects.live().filter(themes__isnull=False).order_by("pk").first()
+    topics = content_registry.get("topics")
+    assert topics.tagged(themes=[theme]).exists(), "the demo's forum has no topics on this theme"
     return {
         "index": "/themas/",
         "theme": f"/themas/{theme.slug}/",
         "audience": f"/themas/doelgroep/{audience.slug}/",
         "section": f"/themas/{theme.slug}/tips/",
+        "topics": f"/themas/{theme.slug}/{hubs.kind_slug(topics)}/",
         "lesson": lesson.url,
     }
 
@@ -34,6 +38,8 @@ def test_hubs_and_the_related_block_pass_axe(hub_paths, demo_page, demo_url):
         assert demo_page.locator("h1").count() == 1, path
         if name in ("theme", "audience"):
             assert demo_page.locator(".hub__section").count() >= 2, path
+        if name in ("theme", "topics"):  # forum topics, as cards linking to the forum
+            assert demo_page.locator('.card a[href*="/forum/onderwerp/"]').count() >= 1, path
         if name == "lesson":
             assert demo_page.locator("section.related .card").count() >= 1
         assert_no_axe_violations(demo_page)

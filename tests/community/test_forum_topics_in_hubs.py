@@ -275,3 +275,17 @@ def test_editors_choose_a_categorys_themes_and_audiences_in_the_forum_editor(cli
     assert {theme.slug for theme in saved.themes.all()} == {"werving", "inclusie"}
     assert [audience.slug for audience in saved.audiences.all()] == ["gemeenten"]
     assert not ForumCategory.objects.get(pk=categories[0].pk).themes.exists()
+
+
+def test_the_topics_kind_keeps_the_registrys_promises(forum, tagged_category, terms):
+    thread = topic(forum, "Ervaringsdeskundigen werven", category=tagged_category)
+    kind = topics_kind()
+    item = kind.with_terms(kind.listing(kind.public())).get()
+    assert content_registry.kind_for(item) is kind
+    assert item.get_url() == thread.get_url()
+    assert kind.date_of(item) == thread.last_post_at
+    assert kind.terms_of(item, "themes") == [terms["werving"]]
+    assert kind.terms_of(item, "audiences") == [terms["gemeenten"]]
+    assert content_registry.summary_of(item, 4) == "Hoe betrekken jullie ervaringsdeskundigen…"
+    with translation.override("en"):
+        assert (str(kind.label), str(kind.singular)) == ("Forum topics", "Forum topic")
