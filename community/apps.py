@@ -25,15 +25,16 @@ def public_topics():
 
 
 def topic_cards(qs):
-    """What a card of a topic shows in the same few queries for any number of topics: its forum (the URL) and
-    category, and its opening post (``summary``) in one more query."""
-    from django.db.models import Prefetch
+    """What a card of a topic shows in one query for any number of topics: its forum (the URL) and category, and
+    the text of its visible opening post (``summary``) as subqueries."""
+    from django.db.models import OuterRef, Subquery
 
     from community.models.thread_search import visible_posts
 
-    openings = visible_posts().filter(is_opening=True).only("thread_id", "is_opening", "body", "body_html")
-    return qs.select_related("forum", "category").prefetch_related(
-        Prefetch("posts", queryset=openings, to_attr="search_posts")
+    openings = visible_posts().filter(thread=OuterRef("pk"), is_opening=True).order_by("pk")
+    return qs.select_related("forum", "category").annotate(
+        opening_html=Subquery(openings.values("body_html")[:1]),
+        opening_body=Subquery(openings.values("body")[:1]),
     )
 
 

@@ -74,6 +74,9 @@ class SearchableTopic(index.Indexed):
 
     @property
     def summary(self):
+        if hasattr(self, "opening_html"):  # cards: the opening post's text came with the topic (community.apps)
+            text = self.opening_html or self.opening_body or ""
+            return Truncator(strip_tags(text)).words(SUMMARY_WORDS) if text else ""
         posts = getattr(self, "search_posts", None)
         if posts is None:
             posts = visible_posts().filter(thread=self, is_opening=True)[:1]
