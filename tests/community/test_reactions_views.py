@@ -157,7 +157,9 @@ def test_concurrent_flushes_on_postgresql(home_page):
     for thread in threads:
         thread.join()
     assert not errors
-    assert sorted(result for result in results if result) == [30]
+    # Each minute goes to one flush (which one depends on the scheduling): together they count every view once.
+    flushes = [result for result in results if result is not None]  # write_view_counts returns None
+    assert len(flushes) == 2 and sum(flushes) == 30
     assert views_of(story) == 30 + 100 + 1000
 
 
