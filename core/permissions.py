@@ -1,11 +1,29 @@
-"""Permission lookups the sections share when they set up their groups after migrate.
+"""Permission lookups the sections share when they set up their groups after migrate, and the admin's policy for
+records that only the application writes.
 
-Each creates the permission when the app's own post_migrate handler has not made it yet (the order of the
+Each lookup creates the permission when the app's own post_migrate handler has not made it yet (the order of the
 apps' handlers is not fixed), so a section can grant it right away.
 """
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Editors look at (and delete) records that the application writes (mails in the outbox, requests sent from a
+    public form), never add or change them, whatever their model permissions say."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "lock", "unlock"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
 
 
 def get_or_create_permission(app_label, model, codename, name):

@@ -11,7 +11,6 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from events import outbox
@@ -54,21 +53,6 @@ class RegistrationIndexView(IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related(self.model.event_type().event_field)
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Editors may look at (and delete) records, never write them: the application does that."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "lock", "unlock"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
 
 
 class OutboxEmailInspectView(InspectView):

@@ -11,30 +11,15 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.permissions import ReadOnlyPermissionPolicy
 from networks import matching
 from networks.models import Match, MatchRequest, MunicipalityPage, NetworkPage
 
 REPORT_PEERS = 3
-
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Requests come from the public form: the project team reads and deletes them, never writes them."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "lock", "unlock"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
 
 
 class MatchRequestViewSet(SnippetViewSet):
