@@ -1,4 +1,5 @@
-"""templates/components/error_summary.html: one error summary for the forms that wrote it out themselves.
+"""templates/components/error_summary.html: one error summary for the forms that wrote it out themselves (local
+actions, match requests, forum posts, the account and profile forms, feedback, the newsletter).
 
 It must render what the local action form (campaign) and the match request form (networks) rendered before: the
 same role, tabindex, focus hook, heading (level and id), links to the fields in the order the form shows them, and
@@ -81,5 +82,6 @@ def test_defaults_visible_fields_a_level_two_heading_and_nothing_without_errors(
     assert component(Example({"name": "Sam", "themes": ["a"]})).strip() == ""
     html = component(Example({}))
     assert 'aria-labelledby="error-summary-title"' in html and '<h2 id="error-summary-title">' in html
-    # a group of checkboxes has no single label target: the link goes to the group
-    assert re.findall(r'<a href="#([^"]+)">', html) == ["id_name", "id_themes"]
+    # a group of checkboxes has no single label target: the link goes to its first option, which takes focus
+    assert re.findall(r'<a href="#([^"]+)">', html) == ["id_name", "id_themes_0"]
+    assert 'id="id_themes_0"' in str(Example({})["themes"])

@@ -232,6 +232,10 @@ def test_bad_input_gets_a_dutch_error_and_stores_nothing(invited, client, data, 
     assert "Er ging iets mis" in content
     assert error in content
     assert not Evaluation.objects.answered().exists()
+    # the summary links to the field to correct: an input that takes focus (for the marks, the first radio)
+    targets = set(re.findall(r'<li><a href="#([^"]+)">', content))
+    assert targets == {"id_useful" if "useful" in data else "id_better" if "better" in data else "id_mark_0"}
+    assert re.search(rf'<(input|textarea)[^>]* id="{targets.pop()}"', content)
 
 
 def test_a_huge_comment_is_refused_not_truncated(invited, client):

@@ -185,6 +185,9 @@ def test_bad_input_gets_a_dutch_error_and_stores_nothing(client, terms, home_pag
     html = response.content.decode()
     assert message in html
     assert 'class="error-summary"' in html
+    # each link of the summary goes to an input that takes focus (for a list of checkboxes, the first one)
+    for target in re.findall(r'<li><a href="#([^"]+)">', html):
+        assert re.search(rf'<input[^>]* id="{target}"', html), target
     assert not Subscriber.objects.exists()
 
 
