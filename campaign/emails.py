@@ -4,6 +4,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from events.mail_links import absolute_url
+
 KIND_RECEIVED = "campaign_action_received"
 KIND_APPROVED = "campaign_action_approved"
 
@@ -25,17 +27,6 @@ def _queue(kind, to, template, context):
     return queue_email(kind=kind, to=to, subject=subject.strip()[:255], body_text=body.strip() + "\n")
 
 
-def absolute(url, request=None):
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    if request is not None:
-        return request.build_absolute_uri(url)
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else "") + url
-
-
 def queue_confirmation(action, request=None):
     """Tell whoever registered the action that we have it and that the programme team will look at it."""
     week = action.week
@@ -43,7 +34,7 @@ def queue_confirmation(action, request=None):
         KIND_RECEIVED,
         action.email,
         "campaign/emails/action_received.txt",
-        {"action": action, "week": week, "week_url": absolute(week.get_url(request), request)},
+        {"action": action, "week": week, "week_url": absolute_url(week.get_url(request))},
     )
 
 
@@ -53,5 +44,5 @@ def queue_approval(action, request=None):
         KIND_APPROVED,
         action.email,
         "campaign/emails/action_approved.txt",
-        {"action": action, "week": action.week, "action_url": absolute(action.get_url(request), request)},
+        {"action": action, "week": action.week, "action_url": absolute_url(action.get_url(request))},
     )

@@ -31,6 +31,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from events.mail_links import absolute_url
+
 SHARED_DOMAIN_WEIGHT = 10
 SIMILAR_SIZE_WEIGHT = 3
 SAME_PROVINCE_WEIGHT = 2
@@ -407,17 +409,6 @@ def queue(kind, to, template, context):
     return queue_email(kind=kind, to=to, subject=subject.strip()[:255], body_text=body.strip() + "\n")
 
 
-def absolute_url(path, request=None):
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    if request is not None:
-        return request.build_absolute_uri(path)
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else "") + path
-
-
 def send_request_to_project_team(match_request, request=None):
     """Tell the project team about a stored request. Without NETWORKS_MATCH_EMAIL or a site contact address no
     mail goes out; the request is in the admin (Koppelingen → Aanvragen) either way."""
@@ -429,8 +420,8 @@ def send_request_to_project_team(match_request, request=None):
         return None
     context = {
         "match_request": match_request,
-        "page_url": absolute_url(match_request.page.get_url(request) if match_request.page else "", request),
-        "admin_url": absolute_url(reverse("wagtailsnippets_networks_matchrequest:list"), request),
+        "page_url": absolute_url(match_request.page.get_url(request) if match_request.page else ""),
+        "admin_url": absolute_url(reverse("wagtailsnippets_networks_matchrequest:list")),
     }
     return queue(KIND_REQUEST, address, "networks/match_request_email.txt", context)
 

@@ -60,6 +60,18 @@ def test_a_valid_action_is_stored_pending_and_confirmed_in_dutch(client, week, r
     assert "Bibliotheek Zwolle" in mail.body_text and "http://testserver" + week.url in mail.body_text
     thanks = client.get(response["Location"]).content.decode()
     assert "Bedankt voor het aanmelden van je actie" in thanks
+
+
+def test_the_mail_links_to_the_sites_public_address_not_the_host_the_request_named(
+    client, week, register_url, valid, settings
+):
+    """Behind a proxy the request may name an internal host; the mail's link uses the site's public address
+    (WAGTAILADMIN_BASE_URL, from SITE_URL in production), as every other mail does (events.mail_links)."""
+    settings.WAGTAILADMIN_BASE_URL = "https://kennisplatform.example"
+    assert client.post(register_url, valid, HTTP_HOST="127.0.0.1").status_code == 302
+    body = OutboxEmail.objects.get(kind="campaign_action_received").body_text
+    assert "https://kennisplatform.example" + week.url in body
+    assert "127.0.0.1" not in body
     # Not on the site until the programme team approves it.
     assert "Open dag in de bibliotheek" not in client.get(week.url).content.decode()
 
