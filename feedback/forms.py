@@ -17,6 +17,16 @@ class CommentField(forms.CharField):
     are cleaned: vertical tab and form feed become a line break, the rest is removed.
     """
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Django's own NUL check, with our message: one error for one NUL byte, not two.
+        self.validators = [
+            ProhibitNullCharactersValidator(message=_("Remove the invisible control characters."))
+            if isinstance(validator, ProhibitNullCharactersValidator)
+            else validator
+            for validator in self.validators
+        ]
+
     def to_python(self, value):
         value = super().to_python(value)
         if "\x00" in value:
@@ -32,7 +42,6 @@ def _comment_field(label, max_length, help_text=""):
         max_length=max_length,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4, "maxlength": max_length}),
-        validators=[ProhibitNullCharactersValidator(message=_("Remove the invisible control characters."))],
         error_messages={
             "max_length": _("Keep it to %(limit_value)d characters (you wrote %(show_value)d)."),
         },
