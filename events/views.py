@@ -115,8 +115,10 @@ def _privacy_page(request):
 
     from core.models import SiteSettings
 
+    # for_request: the page cache middleware has put the site's settings on the request (no query); for_site would
+    # read them again on every form shown or sent.
     site = Site.find_for_request(request)
-    return SiteSettings.for_site(site).privacy_page if site else None
+    return SiteSettings.for_request(request).privacy_page if site else None
 
 
 @never_cache

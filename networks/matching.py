@@ -320,8 +320,9 @@ def project_team_address(request=None):
 
     from core.models import SiteSettings
 
-    site = Site.find_for_request(request) if request is not None else None
-    site = site or Site.objects.filter(is_default_site=True).first()
+    if request is not None and Site.find_for_request(request) is not None:
+        return SiteSettings.for_request(request).contact_email  # already on the request (core.middleware): no query
+    site = Site.objects.filter(is_default_site=True).first()
     return SiteSettings.for_site(site).contact_email if site else ""
 
 

@@ -46,3 +46,22 @@ def test_registration_post_makes_a_fixed_number_of_queries(
     assert email.kind == OutboxEmail.Kind.CONFIRMATION and email.to == "fatima@example.org"
     assert email.body_text == "" and email.status == "pending"
     assert count <= MAX_QUERIES
+
+
+def test_the_form_reads_the_privacy_page_from_the_settings_already_on_the_request(event_page, client):
+    """The consent's privacy link comes from the site settings the middleware put on the request: showing the form
+    reads no settings row (SiteSettings.for_site did, with its two page joins, on every form shown or sent)."""
+    from core.factories import ContentPageFactory
+    from core.models import SiteSettings
+
+    privacy = ContentPageFactory(parent=event_page.get_parent(), title="Privacyverklaring", slug="privacyverklaring")
+    site_settings = SiteSettings.for_site(event_page.get_site())
+    site_settings.privacy_page = privacy
+    site_settings.save()
+    client.get(event_page.url + "?aanmelden=1")  # the site bundle is cached, as after the first visitor
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(event_page.url + "?aanmelden=1")
+    html = response.content.decode()
+    assert response.status_code == 200 and "csrfmiddlewaretoken" in html
+    assert 'href="/privacyverklaring/"' in html.split('id="id_consent_helptext"')[1].split("</p>")[0]
+    assert not [query["sql"] for query in queries if "core_sitesettings" in query["sql"]]
