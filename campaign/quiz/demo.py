@@ -327,11 +327,31 @@ def seed_plan(demo, index):
         listing_summary="Vijf keuzes, een plan op maat voor uw gemeente, ook als PDF.",
         choices=[("choice", choice) for choice in PLAN_CHOICES],
     )
+    materials = plan_materials(index)
     for number, (title, text, rule, options, themes) in enumerate(PLAN_STEPS):
         step = PlanStep(title=title, text=text, rule=rule, options=options, sort_order=number)
+        step.material_page, step.material_document = materials.get(title, (None, None))
         step.themes = demo.themes(*themes)
         page.steps.add(step)
     index.add_child(instance=page)
     page.save_revision().publish()
     demo.created += 1
     demo.log(f"  + plan: {page.title}")
+
+
+def plan_materials(index):
+    """``{step title: (page, document)}``: what the demo plan's steps link to, from the campaign seeded before it
+    (the poster maker, the materials library, the radio spot, the campaign calendar). Missing pieces stay empty."""
+    from campaign.models import CampaignMaterial, MaterialsPage
+    from campaign.posters.models import PosterMakerPage
+
+    poster_maker = PosterMakerPage.objects.live().descendant_of(index).first()
+    library = MaterialsPage.objects.live().descendant_of(index).first()
+    radio = CampaignMaterial.objects.filter(title="Radiospot Mensen vragen mensen").select_related("document").first()
+    return {
+        "Maak de campagne van uw gemeente": (poster_maker, None),
+        "Kies één campagneweek en houd het klein": (library, None),
+        "Laat de campagne horen op de lokale radio": (library, radio.document if radio else None),
+        "Zet een campagneteam op voor het hele jaar": (index, None),
+        "Bedank uw vrijwilligers op 7 december": (library, None),
+    }

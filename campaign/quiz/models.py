@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import models
@@ -266,7 +267,7 @@ class PlanStep(Orderable, ClusterableModel):
         verbose_name=_("material or page to link"),
     )
     material_document = models.ForeignKey(
-        "wagtaildocs.Document",
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -381,10 +382,14 @@ class PlanPage(RoutablePageMixin, BasePage):
             steps = [step for step in all_steps if step.applies(chosen_keys)]
         return questions, chosen, errors, steps
 
+    @staticmethod
+    def related_to(steps):
+        """``[(kind, [items])]``: the tips, sessions and other content on the themes of the plan's steps."""
+        return related_by_themes(sorted({theme.pk for step in steps for theme in step.themes.all()}))
+
     def plan_context(self, request):
         questions, chosen, errors, steps = self.build_plan(request.GET)
         submitted = "plan" in request.GET
-        theme_ids = sorted({theme.pk for step in steps for theme in step.themes.all()})
         summary = [
             (question, [option for option in question.options if option.key in chosen.get(question.key, ())])
             for question in questions
@@ -396,7 +401,7 @@ class PlanPage(RoutablePageMixin, BasePage):
             "plan_submitted": submitted and not errors,
             "plan_steps": steps,
             "plan_summary": summary,
-            "plan_related": related_by_themes(theme_ids) if submitted and not errors else [],
+            "plan_related": self.related_to(steps) if submitted and not errors else [],
             "plan_query": request.GET.urlencode(),
         }
 
@@ -424,7 +429,7 @@ class PlanPage(RoutablePageMixin, BasePage):
             (question, [option for option in question.options if option.key in chosen.get(question.key, ())])
             for question in questions
         ]
-        data = plan_pdf(self, summary, steps, base_url=request.build_absolute_uri("/"))
+        data = plan_pdf(self, summary, steps, related=self.related_to(steps), base_url=request.build_absolute_uri("/"))
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = 'inline; filename="stappenplan.pdf"'
         patch_cache_control(response, private=True, no_cache=True)

@@ -26,7 +26,13 @@ class PlanPDF(FPDF):
         self.cell(0, 10, _("Page %(number)s") % {"number": self.page_no()}, align="C")
 
 
-def plan_pdf(page, summary, steps, base_url=""):
+def _absolute(url, base_url):
+    return url if not url or url.startswith(("http://", "https://")) else base_url.rstrip("/") + url
+
+
+def plan_pdf(page, summary, steps, related=(), base_url=""):
+    """The plan as PDF bytes: the choices, the steps with their materials, then ``related`` (``[(kind, items)]``, as
+    the page shows under "Tips, materials and sessions that fit") with each item's address."""
     pdf = PlanPDF(format="A4")
     pdf.set_title(page.title)
     pdf.set_lang("nl")
@@ -68,4 +74,16 @@ def plan_pdf(page, summary, steps, base_url=""):
             links.append((step.material_document.title, base_url.rstrip("/") + step.material_document.url))
         for title, url in links:
             pdf.multi_cell(width, 6, _("Material: %(title)s %(url)s") % {"title": title, "url": url})
+
+    if related:
+        pdf.ln(4)
+        pdf.set_font("DejaVu", "B", 13)
+        pdf.multi_cell(width, 7, _("Tips, materials and sessions that fit"))
+        for kind, items in related:
+            pdf.ln(2)
+            pdf.set_font("DejaVu", "B", 12)
+            pdf.multi_cell(width, 7, str(kind.label))
+            pdf.set_font("DejaVu", size=11)
+            for item in items:
+                pdf.multi_cell(width, 6, f"- {item.title} {_absolute(item.url, base_url)}")
     return bytes(pdf.output())

@@ -1,8 +1,10 @@
-"""The demo's test and plan: enough questions and profiles, idempotent, and editors can open and save them."""
+"""The demo's test and plan: enough questions and profiles, idempotent, editors can open and save them, and what they
+show with the demo content (materials, tips, lessons, stories and upcoming sessions on the right themes)."""
 
 import re
 
 import pytest
+from django.utils import timezone
 
 from campaign.quiz import demo as quiz_demo
 from campaign.quiz.models import PlanPage, StrengthTestPage
@@ -72,3 +74,67 @@ def test_editor_opens_and_saves_the_demo_pages(client, demo, model):
         == 200
     )
     assert client.get("/admin/reports/strength-test/").status_code == 200
+
+
+def pdf_text(content):
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_demo_plan_links_its_materials_and_what_fits_on_screen_and_in_the_pdf(client, demo):
+    from campaign.models import MaterialsPage
+    from campaign.posters.models import PosterMakerPage
+
+    plan = PlanPage.objects.live().get()
+    choices = {"plan": "1", "tijd": "weinig-tijd", "budget": "klein-budget", "doelgroepen": "jongeren"}
+    html = client.get(plan.url, choices).content.decode()
+    pdf = client.get(plan.url + "pdf/", choices)
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    text = pdf_text(pdf.content)
+
+    # Each step's material: the poster maker, the materials library and the radio spot to download.
+    radio = plan.steps.get(title="Laat de campagne horen op de lokale radio").material_document
+    assert radio is not None and radio.title == "Radiospot Mensen vragen mensen"
+    for page in (PosterMakerPage.objects.live().get(), MaterialsPage.objects.live().get()):
+        assert f'<a href="{page.url}">{page.title}</a>' in html
+        assert f"Materiaal: {page.title} http://" in text
+    assert f'<a href="{radio.url}">{radio.title}</a>' in html
+    assert f"Materiaal: {radio.title} http://" in text
+
+    # What fits the steps' themes: tips, sessions (upcoming only), lessons, stories, on screen and in the PDF.
+    steps = plan.build_plan(client.get(plan.url, choices).wsgi_request.GET)[3]
+    related = plan.related_to(steps)
+    assert {"tips", "sessions", "lessons", "stories"} <= {kind.key for kind, _items in related}
+    assert "Tips, materialen en sessies die passen" in html and "Tips, materialen en sessies die passen" in text
+    for kind, items in related:
+        assert f'<h3 id="plan-kind-{kind.key}">{kind.label}</h3>' in html
+        assert str(kind.label) in text
+        for item in items:
+            assert f'<a href="{item.url}">{item.title}</a>' in html
+            assert " ".join(item.title.split()) in text
+            if kind.key == "sessions":
+                assert item.start > timezone.now()
+
+
+@pytest.mark.parametrize("key", ["verbinder", "doener", "denker", "zorgzame"])
+def test_each_demo_profile_shows_its_picture_and_tips_lessons_stories_and_upcoming_sessions(client, demo, key):
+    test = StrengthTestPage.objects.live().get()
+    profile = test.profiles.get(key=key)
+    response = client.get(test.url + f"resultaat/{key}/")
+    html = response.content.decode()
+    assert response.status_code == 200 and f">{profile.title}</h2>" in html
+    assert 'class="quiz__image"' in html and f'alt="{profile.image.alt_text}"' in html
+    groups = test.result_context(profile)["related_groups"]
+    kinds = {kind.key for kind, _items in groups}
+    assert {"tips", "lessons", "stories"} <= kinds, kinds
+    theme_ids = {theme.pk for theme in profile.themes.all()}
+    for kind, items in groups:
+        assert f'<h3 id="quiz-kind-{kind.key}">{kind.label}</h3>' in html
+        for item in items:
+            assert f'<a href="{item.url}">{item.title}</a>' in html
+            assert theme_ids & set(item.themes.values_list("pk", flat=True))
+            if kind.key == "sessions":
+                assert item.start > timezone.now()
