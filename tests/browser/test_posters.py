@@ -156,6 +156,12 @@ def test_every_state_fits_in_320_pixels(maker, chromium_browser, live_server):
         tab.wait_for_load_state()
         assert_no_sideways_scrolling(tab)
         assert_no_axe_violations(tab)
+        # An unknown template: the Dutch 404 with the list of templates.
+        response = tab.goto(live_server.url + maker.url + "?sjabloon=987654")
+        assert response.status == 404
+        assert tab.locator("a.button[href*='sjabloon']").count() >= 1
+        assert_no_sideways_scrolling(tab)
+        assert_no_axe_violations(tab)
 
 
 def test_a_refused_preview_shows_the_reason_without_drawing_the_poster_again(maker, chromium_browser, live_server):

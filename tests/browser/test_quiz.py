@@ -8,6 +8,7 @@ import pytest
 from campaign.quiz.models import PlanPage, StrengthTestPage
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import open_tab
+from tests.browser.keyboard import focused, tab_to
 from tests.browser.test_reflow import NARROW, OVERFLOW_JS
 
 
@@ -140,3 +141,57 @@ def test_every_step_fits_320_pixels(quiz_pages, chromium_browser, demo_url):
         )
         assert_fits_320(page)
         check(page)
+
+
+def test_the_plan_by_keyboard(quiz_pages, demo_page, demo_url):
+    """Choices by Tab and Space, the plan by Enter; the result takes the focus and lists the materials that fit."""
+    _, plan = quiz_pages
+    demo_page.goto(demo_url + plan.url)
+    tab_to(demo_page, demo_page.get_by_label("Een paar uur per maand"))
+    demo_page.keyboard.press("Space")
+    tab_to(demo_page, demo_page.get_by_label("Jongeren en studenten"))
+    demo_page.keyboard.press("Space")
+    tab_to(demo_page, demo_page.get_by_role("button", name="Maak mijn plan"))
+    enter(demo_page)
+    assert demo_page.evaluate("document.activeElement.id") == "plan-result"
+    assert "Bereik jongeren waar ze al zijn" in demo_page.locator(".plan__step h3").all_inner_texts()
+    assert demo_page.get_by_role("heading", name="Tips, materialen en sessies die passen").count() == 1
+    tab_to(demo_page, demo_page.get_by_role("link", name="Maak je eigen poster").first)
+    check(demo_page)
+
+
+def test_the_other_states_pass_axe_and_fit_320_pixels(quiz_pages, chromium_browser, demo_url):
+    """The plan's error state (its summary takes the focus), the problem page of a tampered test, the shareable
+    result page of each profile and the result of a test with every question skipped."""
+    test, plan = quiz_pages
+    for page in open_tab(chromium_browser, demo_url, viewport=NARROW):
+        page.goto(demo_url + plan.url + "?plan=1&tijd=onbekend")
+        assert focused(page, "[data-error-summary]")
+        assert "There is a problem" not in page.content()  # Dutch
+        assert_fits_320(page)
+        check(page)
+
+        page.goto(demo_url + test.url)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Start de test").click()
+        page.locator("input[name=answers]").evaluate("input => { input.value = 'vervalst'; }")
+        page.locator("input[name=choice]").first.check()
+        with page.expect_navigation():
+            page.locator("button[value=next]").click()
+        assert page.get_by_role("button", name="Begin de test opnieuw").count() == 1
+        assert_fits_320(page)
+        check(page)
+
+        for profile in test.profiles.all():
+            page.goto(demo_url + test.url + f"resultaat/{profile.key}/")
+            assert profile.title in page.locator("#quiz-result").inner_text()
+            assert_fits_320(page)
+            check(page)
+
+        page.goto(demo_url + test.url)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Start de test").click()
+        for _ in range(8):
+            with page.expect_navigation():
+                page.get_by_role("button", name="Sla deze vraag over").click()
+        assert_fits_320(page)
