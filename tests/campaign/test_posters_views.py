@@ -4,6 +4,7 @@ import datetime
 import io
 import re
 from html import unescape
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -203,6 +204,21 @@ def test_a_photo_is_checked_stored_under_a_token_without_exif_and_drawn(client, 
     poster = Image.open(io.BytesIO(client.get(src.replace("preview=1", "download=1")).content)).convert("RGB")
     red, green, blue = poster.getpixel((200, 150))  # the photo zone of "Zonnig met foto" is the top half
     assert red > 250 and green < 5 and blue > 250
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_png_and_webp_photos_are_taken_too(client, maker, templates, fmt):
+    response = _post(client, maker, templates[1], photo=_image_bytes(fmt=fmt, colour="#ff00ff"))
+    assert response.status_code == 200
+    assert "Je foto staat op de poster." in response.content.decode()
+    assert PosterUpload.objects.get().open_image().size == (320, 240)
+
+
+def test_the_shipped_font_comes_with_its_open_licence():
+    fonts = Path(views.__file__).resolve().parent / "fonts"
+    assert {path.name for path in fonts.glob("*.ttf")} == {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}
+    licence = (fonts / "LICENSE").read_text()
+    assert "DejaVu" in licence and "Bitstream Vera" in licence and "Permission is hereby granted" in licence
 
 
 def test_a_fake_image_is_refused_in_dutch(client, maker, templates):
