@@ -27,6 +27,16 @@ def enter(page):
         page.keyboard.press("Enter")
 
 
+def skip_every_question(page, url):
+    """Open the test at `url`, start it and skip all eight questions: the friendly result without a profile."""
+    page.goto(url)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start de test").click()
+    for _ in range(8):
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sla deze vraag over").click()
+
+
 def check(page):
     assert page.locator("h1").count() == 1
     assert_no_axe_violations(page)
@@ -89,12 +99,7 @@ def test_take_the_test_by_keyboard_go_back_and_get_the_profile(quiz_pages, demo_
 
 def test_skip_every_question_gives_a_friendly_result(quiz_pages, demo_page, demo_url):
     test, _ = quiz_pages
-    demo_page.goto(demo_url + test.url)
-    with demo_page.expect_navigation():
-        demo_page.get_by_role("button", name="Start de test").click()
-    for _ in range(8):
-        with demo_page.expect_navigation():
-            demo_page.get_by_role("button", name="Sla deze vraag over").click()
+    skip_every_question(demo_page, demo_url + test.url)
     assert "We kunnen je kracht nog niet bepalen" in demo_page.locator("#quiz-result").inner_text()
     check(demo_page)
 
@@ -188,10 +193,5 @@ def test_the_other_states_pass_axe_and_fit_320_pixels(quiz_pages, chromium_brows
             assert_fits_320(page)
             check(page)
 
-        page.goto(demo_url + test.url)
-        with page.expect_navigation():
-            page.get_by_role("button", name="Start de test").click()
-        for _ in range(8):
-            with page.expect_navigation():
-                page.get_by_role("button", name="Sla deze vraag over").click()
+        skip_every_question(page, demo_url + test.url)
         assert_fits_320(page)
