@@ -4,8 +4,10 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from pypdf import PdfReader
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaign.models import CampaignIndexPage
 from campaign.quiz.models import PlanPage, PlanStep
@@ -188,3 +190,74 @@ def test_a_rule_on_options_needs_options(plan):
 class TestPageTree(WagtailPageTestCase):
     def test_the_plan_lives_under_the_campaign(self):
         self.assertCanCreateAt(CampaignIndexPage, PlanPage)
+
+
+def plan_form(plan, steps):
+    """The plan's edit form as the admin posts it: the two choices of CHOICES, the given steps, publish."""
+
+    def options(items):
+        return {
+            "count": str(len(items)),
+            **{
+                str(number): {"value": {"label": label, "key": key}, "deleted": "", "order": str(number), "id": ""}
+                for number, (key, label) in enumerate(items)
+            },
+        }
+
+    return nested_form_data(
+        {
+            "title": plan.title,
+            "slug": plan.slug,
+            "introduction": rich_text("<p>Uw plan in vijf minuten.</p>"),
+            "choices": streamfield(
+                [
+                    (
+                        "choice",
+                        {
+                            "question": "Hoeveel tijd heeft u?",
+                            "key": "tijd",
+                            "help_text": "",
+                            "options": options([("weinig-tijd", "Weinig"), ("veel-tijd", "Veel")]),
+                        },
+                    ),
+                    (
+                        "choice",
+                        {
+                            "question": "Met wie werkt u samen?",
+                            "key": "partners",
+                            "help_text": "",
+                            "multiple": "on",
+                            "options": options([("bibliotheek", "Bibliotheek"), ("welzijn", "Welzijn")]),
+                        },
+                    ),
+                ]
+            ),  # fmt: skip
+            "steps": inline_formset(steps),
+            "related_pins": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+
+
+def test_an_editor_saves_a_step_with_a_document_and_a_page_to_download(client, plan, campaign_index):
+    """Through the page editor, as editors work: a step links one of the site's documents (core.CustomDocument)
+    and a page; the published plan offers both with the step, on screen and in the PDF."""
+    from core.factories import UserFactory
+    from core.models import CustomDocument
+
+    document = CustomDocument.objects.create(
+        title="Radiospot Mensen vragen mensen", file=ContentFile(b"RIFF", "spot.wav")
+    )
+    client.force_login(UserFactory(username="redacteur", is_superuser=True, is_staff=True))
+    step = {"title": "Laat de campagne horen", "text": rich_text("<p>Op de lokale radio.</p>"), "rule": "any",
+            "options": "weinig-tijd", "material_page": campaign_index.pk, "material_document": document.pk}  # fmt: skip
+    response = client.post(f"/admin/pages/{plan.pk}/edit/", plan_form(plan, [step]))
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    saved = PlanStep.objects.get(page=plan, title="Laat de campagne horen")
+    assert (saved.material_document, saved.material_page.specific) == (document, campaign_index)
+    html = client.get(plan.url, {"plan": "1", "tijd": "weinig-tijd"}).content.decode()
+    assert f'<a href="{document.url}">{document.title}</a>' in html
+    assert f'<a href="{campaign_index.url}">{campaign_index.title}</a>' in html
+    pdf = client.get(plan.url + "pdf/", {"tijd": "weinig-tijd"})
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Materiaal: Radiospot Mensen vragen mensen http://" in " ".join(text.split())

@@ -1,5 +1,6 @@
-"""The demo's test and plan: enough questions and profiles, idempotent, editors can open and save them, and what they
-show with the demo content (materials, tips, lessons, stories and upcoming sessions on the right themes)."""
+"""The demo's test and plan: enough questions and profiles, idempotent, editors can open them
+(tests/campaign/test_plan.py saves a plan through the editor), and what they show with the demo content (materials,
+tips, lessons, stories and upcoming sessions on the right themes)."""
 
 import re
 
@@ -57,7 +58,7 @@ def test_demo_plan_for_a_small_municipality(client, demo):
 
 
 @pytest.mark.parametrize("model", [StrengthTestPage, PlanPage])
-def test_editor_opens_and_saves_the_demo_pages(client, demo, model):
+def test_editor_opens_the_demo_pages_their_preview_and_add_views(client, demo, model):
     editor = UserFactory(username="redacteur", is_superuser=True, is_staff=True)
     client.force_login(editor)
     page = model.objects.get()
