@@ -182,3 +182,18 @@ def test_campaign_pages_pass_axe_and_reflow_at_320_px(campaign_site, chromium_br
         assert page.locator("[data-error-summary]").count() == 1
         assert_no_sideways_scrolling(page)
         assert_no_axe_violations(page)
+
+
+def test_the_rate_limit_refusal_passes_axe_and_reflow_at_320_px(campaign_site, chromium_browser, live_url, settings):
+    """One client over the limit gets the form back with the Dutch refusal, as accessible as the form itself."""
+    settings.CAMPAIGN_ACTION_RATE_LIMIT = (1, 3600)  # the live server runs in this process: the second post is over
+    week = upcoming_week()
+    for page in open_tab(chromium_browser, live_url, viewport=NARROW):
+        page.goto(live_url + week.url + "aanmelden/")
+        for _ in range(2):
+            page.locator("#action-form button[type=submit]").click()
+            page.wait_for_load_state()
+        assert "Je hebt in korte tijd veel acties aangemeld." in page.locator("main").inner_text()
+        assert page.locator("h1").count() == 1
+        assert_no_sideways_scrolling(page)
+        assert_no_axe_violations(page)
