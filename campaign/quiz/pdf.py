@@ -71,7 +71,7 @@ def plan_pdf(page, summary, steps, related=(), base_url=""):
         if step.material_page_id and step.material_page:
             links.append((step.material_page.title, step.material_page.full_url or ""))
         if step.material_document_id and step.material_document:
-            links.append((step.material_document.title, base_url.rstrip("/") + step.material_document.url))
+            links.append((step.material_document.title, _absolute(step.material_document.url, base_url)))
         for title, url in links:
             pdf.multi_cell(width, 6, _("Material: %(title)s %(url)s") % {"title": title, "url": url})
 
