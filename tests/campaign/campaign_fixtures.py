@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from campaign.factories import CampaignIndexPageFactory, CampaignWeekPageFactory, MaterialsPageFactory
 
@@ -31,3 +34,8 @@ def campaign_demo(home_page):
     builder.ensure_terms(Theme, THEMES)
     seed_campaign(builder)
     return builder
+
+
+def pdf_text(content):
+    """The text of every page of a PDF, with runs of white space (line breaks included) made single spaces."""
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages)

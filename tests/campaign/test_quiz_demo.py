@@ -11,6 +11,7 @@ from campaign.quiz import demo as quiz_demo
 from campaign.quiz.models import PlanPage, StrengthTestPage
 from core.demo import DemoBuilder
 from core.factories import UserFactory
+from tests.campaign.campaign_fixtures import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -75,14 +76,6 @@ def test_editor_opens_the_demo_pages_their_preview_and_add_views(client, demo, m
         == 200
     )
     assert client.get("/admin/reports/strength-test/").status_code == 200
-
-
-def pdf_text(content):
-    import io
-
-    from pypdf import PdfReader
-
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def test_the_demo_plan_links_its_materials_and_what_fits_on_screen_and_in_the_pdf(client, demo):
