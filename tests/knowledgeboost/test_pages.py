@@ -193,8 +193,9 @@ def test_index_page_query_count_stays_flat(index_page, client):
 def test_home_shows_upcoming_sessions_with_few_queries(home_page, index_page, session_page, client):
     from knowledgeboost.wagtail_hooks import upcoming_sessions
 
-    for _ in range(6):
-        SessionPageFactory(parent=index_page)
+    for day in range(1, 7):  # after session_page whatever the weekday today (the factory's default may be before it)
+        start = session_page.start + datetime.timedelta(days=day)
+        SessionPageFactory(parent=index_page, start=start, end=start + datetime.timedelta(hours=1))
     html = client.get("/").content.decode()
     assert "Komende sessies" in html
     assert "Alle Kennisboostweken en sessies" in html
