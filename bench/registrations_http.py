@@ -4,10 +4,11 @@
     python bench/registrations_http.py --clients 8 --profile 50
     python bench/registrations_http.py --sqlite               # a temporary SQLite file instead
 
-Each registration is what a visitor's browser does: GET the session page (from the page cache: no form, a button
-that opens it), GET the page with the form (rendered for this visitor, with a CSRF token and cookie), then POST it
-with those, the page as Referer and `X-Forwarded-Proto: https` as the reverse proxy sends it. A registration
-counts when the POST answers with the redirect to the confirmation. "GET" below is both GETs together.
+Each registration is what a visitor's browser does: GET the session page (from the page cache, with the form and
+without a CSRF token), then POST the form to where it posts (`/aanmelden/<page id>/`, events:register, which needs no
+token) with the page as Referer, the site as Origin, `Sec-Fetch-Site: same-origin` and `X-Forwarded-Proto: https` as
+the browser and the reverse proxy send them. A registration counts when the POST answers with the redirect to the
+confirmation. A page that only links to its form (as before 1 December 2026) is followed: "GET" is then both GETs.
 --clients keep-alive connections post at once (default 8), so the session rows' locks are contended as when a
 popular week opens. gunicorn: platform/gunicorn.conf.py, 2 workers with 2 threads, the production settings with
 the registration rate limit switched off (bench/_settings.py, BENCH_RATE_LIMIT=0: one machine plays 200
@@ -75,8 +76,8 @@ def registration_form(html, url):
     forms = [form for form in parser.forms if "email" in form["fields"]]
     if forms:
         return forms[0], None
-    # A page from the shared cache has no form (it would carry a token): its button opens the form on the same
-    # page with a query string, rendered for this visitor alone.
+    # Until 1 December 2026 the cached page had no form (it carried a token): its button opened the form on the
+    # same page with a query string, rendered for this visitor alone. Kept to measure older commits the same way.
     opening = [link for link in parser.links if link.split("#")[0].startswith(f"{url}?")]
     if not opening:
         raise SystemExit(f"no registration form or link to one on {url}")
@@ -89,6 +90,7 @@ class Visitor:
     def __init__(self, server):
         self.server = server
         self.connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+        self.page_cache = []  # the X-Page-Cache answer of every GET: hit, miss or none (not cacheable)
 
     def request(self, method, url, body=None, headers=None):
         headers = {"X-Forwarded-Proto": "https", **(headers or {})}
@@ -96,6 +98,8 @@ class Visitor:
         response = self.connection.getresponse()
         content = response.read()
         cookies = [value.split(";", 1)[0] for name, value in response.getheaders() if name.lower() == "set-cookie"]
+        if method == "GET":
+            self.page_cache.append(response.getheader("X-Page-Cache", "none"))
         return response.status, response.getheader("Location", ""), cookies, content
 
     def register(self, url, number):
@@ -122,6 +126,8 @@ class Visitor:
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
             "Referer": f"https://{self.server.address}{url}",
+            "Origin": f"https://{self.server.address}",
+            "Sec-Fetch-Site": "same-origin",
         }
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
@@ -161,14 +167,17 @@ def run(server, urls, total, clients):
                 if status != 302:
                     failures.append(status)
         visitor.close()
+        with lock:
+            page_cache.extend(visitor.page_cache)
 
+    page_cache = []
     began = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return time.perf_counter() - began, gets, posts, failures
+    return time.perf_counter() - began, gets, posts, failures, _counts(page_cache)
 
 
 def percentile(values, fraction):
@@ -213,7 +222,7 @@ def _counts(values):
 
 # Phases of a registration POST: (end of the file name, function name) whose cumulative time they are.
 POST_PHASES = {
-    "routing (the page for the path)": [("wagtail/models/pages.py", "route_for_request")],
+    "finding the page (by its id)": [("django/shortcuts.py", "get_object_or_404")],
     "form validation": [("django/forms/forms.py", "full_clean")],
     "register() incl. commit and after-commit work": [("events/registrations.py", "register")],
     "  transaction: lock, count, insert, outbox row": [("events/registrations.py", "_register_locked")],
@@ -226,9 +235,10 @@ def profile(sessions, count, offset):
     """`count` registrations in this process under cProfile; prints where the time goes."""
     from django.test import Client
     from django.test.utils import override_settings
+    from django.urls import reverse
 
     client = Client(REMOTE_ADDR="10.9.9.9")
-    urls = [session.url for session in sessions]
+    urls = [reverse("events:register", args=[session.pk]) for session in sessions]  # where the page's form posts
     profiler = cProfile.Profile()
     # As in production: the rate limit off (as on the server), confirmation mails queued in the database.
     settings = {
@@ -237,7 +247,7 @@ def profile(sessions, count, offset):
         "TASKS": {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
     }
     with override_settings(**settings):
-        client.get(urls[0])  # templates loaded
+        client.get(sessions[0].url)  # templates loaded
         began = time.perf_counter()
         for number in range(offset, offset + count):
             data = {**FORM, "name": f"Profiel {number}", "email": f"profiel{number}@example.org"}
@@ -298,7 +308,7 @@ def main():
             for url in urls:  # both workers started, templates loaded
                 for _ in range(2):
                     server.request("GET", url)
-            wall, gets, posts, failures = run(server, urls, args.registrations, args.clients)
+            wall, gets, posts, failures, page_cache = run(server, urls, args.registrations, args.clients)
             errors = [line for line in server.log_text().splitlines() if "Traceback" in line]
     finally:
         flush_redis(args.redis)
@@ -313,6 +323,7 @@ def main():
     print(f"  POST p95         {percentile(posts, 0.95) * 1000:8.1f} ms")
     print(f"  GET  p50         {statistics.median(gets) * 1000:8.1f} ms")
     print(f"  GET  p95         {percentile(gets, 0.95) * 1000:8.1f} ms")
+    print(f"  page cache       {', '.join(f'{n} {answer}' for answer, n in sorted(page_cache.items()))} (GETs)")
     problems = check(sessions, args.registrations, args.capacity)
     if failures:
         problems.append(f"{len(failures)} registrations without the redirect: {sorted(set(map(str, failures)))[:5]}")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("documents/", include(wagtaildocs_urls)),
     # Each section mounts its own routes (feeds, forms, search) before Wagtail's catch-all.
+    path("", include("events.urls")),
     path("", include("expeditions.urls")),
     path("", include("knowledgeboost.urls")),
     path("", include("tips.urls")),

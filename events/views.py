@@ -3,6 +3,9 @@
 * ``registration_page(request, page, events, multiple, extra_context)``: GET shows ``page`` with the form,
   POST registers for ``events`` (pages of one registered type) and redirects to the page's
   ``confirmation`` route (a ``RoutablePageMixin`` route named "confirmation").
+* ``register_for_page(request, page_id)`` (``events:register``): where the forms post. A page that takes
+  registrations has ``registration_response(request)``, which calls ``registration_page``; its own route calls it
+  too. This view needs no CSRF token, so the page with the form can come from the shared page cache.
 * ``confirmation_page(request, page, event_type)``: the outcomes after the redirect (signed, one hour).
 * ``calendar_feed(request, events, name, filename)``: an iCalendar response.
 * ``cancel_registration(request, token, event_type)``: the signed cancel link of every email; mount it as
@@ -14,15 +17,19 @@ else ``events/…``; the page's own template renders the form (``components/even
 
 from urllib.parse import urlencode
 
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+from wagtail.models import Page
 
 from core import ratelimit
+from core.crossorigin import cross_site_refused
 from events import conf, registry
 from events.ical import build_calendar
 from events.models import RegistrationStatus
@@ -59,7 +66,10 @@ def _event_type(value):
 
 
 def registration_page(request, page, events, multiple, extra_context=None):
-    """GET shows the page with its form; POST registers. Used by event pages and by pages listing events."""
+    """GET shows the page with its form; POST registers. Used by event pages and by pages listing events.
+
+    ``extra_context``: a dict, or a function returning one, called only when the page is shown (not for a
+    registration that succeeds and redirects)."""
     event_type = registry.for_page(events[0]) if events else None
     form_class = event_type.form_class if event_type else None
     open_events = [event for event in events if event.registration_is_open]
@@ -103,11 +113,43 @@ def registration_page(request, page, events, multiple, extra_context=None):
         "events": events,
         "open_events": open_events,
         "privacy_page": _privacy_page(request),
-        **(extra_context or {}),
+        **((extra_context() if callable(extra_context) else extra_context) or {}),
     }
     response = page.render(request, context_overrides=context)
     response.status_code = status
     return response
+
+
+# No CSRF token: the form sits on the event's page, which every anonymous visitor gets from the shared page cache,
+# so it cannot carry a token per visitor. A registration belongs to the address typed in the form, not to the
+# visitor's session or account (neither is read), so a forged post could do no more than anyone can do by posting
+# the form themselves: the address gets a confirmation with a link to cancel. Browsers' posts from other sites are
+# still refused (core.crossorigin: Origin and Sec-Fetch-Site), posts are rate-limited per client and the honeypot
+# field turns bots away.
+@csrf_exempt
+@cross_site_refused
+@never_cache
+def register_for_page(request, page_id):
+    """POST: register for the event(s) of the page ``page_id``; GET (a reload, a login's ``next``): the page."""
+    page = get_object_or_404(Page.objects.live().specific(), pk=page_id)
+    if not hasattr(page, "registration_response"):
+        raise Http404
+    if request.method != "POST":
+        return redirect(page.url)
+
+    # Wagtail's own serve hooks run as when the page itself is shown, so its privacy settings (login, password,
+    # groups) hold: the same steps as wagtail.views.serve, with the page's registration as the last link.
+    def registration_chain(page, request, args, kwargs):
+        return page.registration_response(request)
+
+    chain = registration_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        chain = hook(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, (), {})
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, (), {})
 
 
 def _privacy_page(request):

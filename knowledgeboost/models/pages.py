@@ -147,6 +147,10 @@ class KnowledgeBoostWeekPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
+        return self.registration_response(request)
+
+    def registration_response(self, request):
+        """The week with its form, or the outcome of a registration (events.views.register_for_page posts here)."""
         from events.views import registration_page
 
         sessions = list(self.get_sessions())
@@ -222,13 +226,19 @@ class SessionPage(RoutablePageMixin, AbstractEventPage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
+        return self.registration_response(request)
+
+    def registration_response(self, request):
+        """The session with its form, or the outcome of a registration (events.views.register_for_page)."""
         from events.views import registration_page, state_message
 
-        parent = self.get_parent().specific
-        extra = {
-            "parent_week": parent if isinstance(parent, KnowledgeBoostWeekPage) else None,
-            "state_message": state_message(self, self.registration_state()),
-        }
+        def extra():
+            parent = self.get_parent().specific
+            return {
+                "parent_week": parent if isinstance(parent, KnowledgeBoostWeekPage) else None,
+                "state_message": state_message(self, self.registration_state()),
+            }
+
         return registration_page(request, self, [self], multiple=False, extra_context=extra)
 
     @path("aangemeld/", name="confirmation")

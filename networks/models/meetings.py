@@ -79,13 +79,19 @@ class NetworkMeetingPage(RoutablePageMixin, AbstractEventPage):
 
     @path("")
     def index_route(self, request, *args, **kwargs):
+        return self.registration_response(request)
+
+    def registration_response(self, request):
+        """The meeting with its form, or the outcome of a registration (events.views.register_for_page)."""
         from events.views import registration_page, state_message
 
-        extra = {
-            "network": self.get_parent().specific,
-            "participating": self.municipalities.order_by("name"),
-            "state_message": state_message(self, self.registration_state()),
-        }
+        def extra():
+            return {
+                "network": self.get_parent().specific,
+                "participating": self.municipalities.order_by("name"),
+                "state_message": state_message(self, self.registration_state()),
+            }
+
         return registration_page(request, self, [self], multiple=False, extra_context=extra)
 
     @path("aangemeld/", name="confirmation")

@@ -1,8 +1,11 @@
 """Cached pages carry no per-visitor token or cookie, and their forms still work without JavaScript.
 
-What CSRF protection still covers (all refused without a token, tested below): registering for a session, the
-cancel link's confirmation, and everything in the admin (login included). What it no longer covers, on purpose:
-the *Waarderen* button (tips/views.py says why: it adds one to a public counter, nothing of the visitor's).
+What CSRF protection still covers (all refused without a token, tested below): a post to an event's own page, the
+cancel link's confirmation, the match request, and everything in the admin (login included). What posts without a
+token, on purpose: the *Waarderen* button (tips/views.py says why: it adds one to a public counter, nothing of the
+visitor's) and the registration forms of sessions, weeks and meetings (events/views.py: a registration belongs to
+the address typed in, not to the visitor's session or account). A browser's registration post from another site is
+still refused, by its Origin and Sec-Fetch-Site headers (core/crossorigin.py).
 """
 
 import re
@@ -68,21 +71,16 @@ def open_session():
     return next(session for session in SessionPage.objects.live().order_by("start") if session.registration_is_open)
 
 
-def test_registering_works_without_javascript_through_the_uncached_form(demo):
+def test_registering_works_without_javascript_from_the_cached_page(demo):
     visitor = Client(enforce_csrf_checks=True)
     session = open_session()
     places = session.places_left
 
+    visitor.get(session.url)  # fills the page cache
     cached = visitor.get(session.url)
-    html = cached.content.decode()
-    assert TOKEN not in html and 'class="kb-form"' not in html
-    link = re.search(r'<a class="button button--large kb-open-form" href="([^"]+)"', html).group(1)
-
-    form_page = visitor.get(link)
-    assert HEADER not in form_page  # rendered for this visitor only, never stored
-    assert "private" in form_page["Cache-Control"] and "no-store" in form_page["Cache-Control"]
-    action, fields = form_fields(form_page.content.decode(), "kb-form")
-    assert fields[TOKEN]
+    assert cached[HEADER] == "hit" and not cached.cookies
+    action, fields = form_fields(cached.content.decode(), "kb-form")
+    assert action == f"/aanmelden/{session.pk}/" and TOKEN not in fields
     data = {**fields, "name": "Anna de Boer", "email": "anna@example.org", "organisation": "Buurtkracht"}
     data["consent"] = "on"
     response = visitor.post(action, data)
@@ -99,6 +97,71 @@ def test_registering_works_without_javascript_through_the_uncached_form(demo):
         assert session.places_left == places - 1
 
 
+def test_a_registration_with_mistakes_shows_the_page_again_with_the_errors_and_stores_nothing(demo):
+    visitor = Client(enforce_csrf_checks=True)
+    session = open_session()
+    action, _fields = form_fields(visitor.get(session.url).content.decode(), "kb-form")
+    response = visitor.post(action, {"name": "", "email": "geen-adres", "organisation": ""})
+    html = response.content.decode()
+    assert response.status_code == 400 and HEADER not in response
+    assert "no-store" in response["Cache-Control"]
+    assert f"<h1>{session.title}</h1>" in html
+    assert "Er ging iets mis" in html and 'href="#id_name"' in html
+    assert form_fields(html, "kb-form")[0] == action  # sent again to the same place
+    assert not Registration.objects.filter(session=session).filter(email="geen-adres").exists()
+
+
+def test_the_registration_address_opened_directly_leads_to_the_page(demo, client):
+    session = open_session()
+    response = client.get(f"/aanmelden/{session.pk}/")  # a reload, or a login's "next"
+    assert response.status_code == 302 and response["Location"] == session.url
+
+
+@pytest.mark.parametrize("kind", ["content page", "unpublished session", "no page"])
+def test_only_published_pages_that_take_registrations_have_a_registration_address(demo, client, kind):
+    from core.models import ContentPage
+
+    if kind == "content page":
+        page_id = ContentPage.objects.live().first().pk
+    elif kind == "unpublished session":
+        session = open_session()
+        session.unpublish()
+        page_id = session.pk
+    else:
+        page_id = 999_999
+    data = {"name": "Anna", "email": "anna@example.org", "organisation": "X", "consent": "on"}
+    assert client.post(f"/aanmelden/{page_id}/", data).status_code == 404
+    assert not Registration.objects.filter(email="anna@example.org").exists()
+
+
+def test_a_private_session_keeps_its_privacy_for_registrations(demo, client, django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    session = open_session()
+    with django_capture_on_commit_callbacks(execute=True):  # as when an editor saves it: a new content generation
+        PageViewRestriction.objects.create(page=session, restriction_type=PageViewRestriction.LOGIN)
+    assert "/login/" in client.get(session.url)["Location"]
+    data = {"name": "Anna", "email": "anna@example.org", "organisation": "X", "consent": "on"}
+    response = client.post(f"/aanmelden/{session.pk}/", data)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert not Registration.objects.filter(email="anna@example.org").exists()
+
+
+def test_registering_for_a_network_meeting_works_from_the_cached_page(demo):
+    visitor = Client(enforce_csrf_checks=True)
+    meeting = next(m for m in NetworkMeetingPage.objects.live().order_by("start") if m.registration_is_open)
+    page = visitor.get(meeting.url)
+    assert not page.cookies
+    action, fields = form_fields(page.content.decode(), "event-form")
+    assert action == f"/aanmelden/{meeting.pk}/" and TOKEN not in fields
+    data = {**fields, "name": "Joost Mulder", "email": "joost@gemeente.example", "organisation": "Gemeente Ede"}
+    data["consent"] = "on"
+    response = visitor.post(action, data)
+    assert response.status_code == 302
+    assert NetworkMeetingRegistration.objects.filter(email="joost@gemeente.example", meeting=meeting).exists()
+    assert "Bedankt voor je aanmelding" in visitor.get(response["Location"]).content.decode()
+
+
 def open_the_form(visitor, url, link_class, form_class):
     """The cached page shows a button and no token; the page it opens has the form with one and is not stored."""
     html = visitor.get(url).content.decode()
@@ -108,20 +171,6 @@ def open_the_form(visitor, url, link_class, form_class):
     assert HEADER not in form_page  # rendered for this visitor only, never stored
     assert "private" in form_page["Cache-Control"] and "no-store" in form_page["Cache-Control"]
     return form_page.content.decode()
-
-
-def test_registering_for_a_network_meeting_works_through_the_uncached_form(demo):
-    visitor = Client(enforce_csrf_checks=True)
-    meeting = next(m for m in NetworkMeetingPage.objects.live().order_by("start") if m.registration_is_open)
-    html = open_the_form(visitor, meeting.url, "event-open-form", "event-form")
-    action, fields = form_fields(html, "event-form")
-    assert fields[TOKEN]
-    data = {**fields, "name": "Joost Mulder", "email": "joost@gemeente.example", "organisation": "Gemeente Ede"}
-    data["consent"] = "on"
-    response = visitor.post(action, data)
-    assert response.status_code == 302
-    assert NetworkMeetingRegistration.objects.filter(email="joost@gemeente.example", meeting=meeting).exists()
-    assert "Bedankt voor je aanmelding" in visitor.get(response["Location"]).content.decode()
 
 
 def test_a_match_request_works_through_the_uncached_form_and_errors_show_without_javascript(demo, settings):
@@ -157,6 +206,17 @@ def test_csrf_attacks_that_matter_are_still_refused(demo):
     assert attacker.post("/kennisboost/afmelden/not-a-token/").status_code == 403
     meeting = NetworkMeetingPage.objects.live().first()
     assert attacker.post(meeting.url, forged).status_code == 403
+    # The registration address needs no token, but a browser's post from another site is refused.
+    for headers in (
+        {"HTTP_ORIGIN": "https://aanval.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://aanval.example"},
+    ):
+        assert attacker.post(f"/aanmelden/{session.pk}/", forged, **headers).status_code == 403, headers
+        assert attacker.post(f"/aanmelden/{meeting.pk}/", forged, **headers).status_code == 403, headers
+    assert not Registration.objects.filter(email="forged@example.org").exists()
+    assert not NetworkMeetingRegistration.objects.filter(email="forged@example.org").exists()
     municipality = MunicipalityPage.objects.live().first()
     request = {"name": "Mallory", "email": "forged@example.org", "municipality": "X", "question": "Koppeling?"}
     assert attacker.post(municipality.url, request).status_code == 403

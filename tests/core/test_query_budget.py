@@ -72,14 +72,15 @@ def test_every_sitemap_page_of_the_demo(demo, client):
 
 
 def test_the_pages_of_the_networks_forms_and_overview(demo, client):
-    """The opened forms (rendered per visitor) and the agenda overview with its filters keep the budget too."""
+    """The match request's opened form (rendered per visitor), a meeting with its registration form and the agenda
+    overview with its filters keep the budget too."""
     meeting = next(m for m in NetworkMeetingPage.objects.live().order_by("start") if m.registration_is_open)
     municipality = MunicipalityPage.objects.live().order_by("path").first()
     overview = InclusionAgendaOverviewPage.objects.live().get()
     assert_within_budget(
         client,
         [
-            f"{meeting.url}?aanmelden=1",
+            meeting.url,
             f"{municipality.url}?koppeling=1",
             f"{municipality.url}?koppeling=aangevraagd",
             overview.url,

@@ -14,7 +14,6 @@ import sys
 import tempfile
 import time
 import urllib.parse
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from django.db import connection
 
 from tests import servers
 
-TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FORM_ACTION_RE = re.compile(r'<form class="(?:kb|event)-form" method="post" action="([^"]+)"')
 
 
 def file_database_url(directory):
@@ -197,36 +196,29 @@ def get(address, path, headers=None, timeout=30):
 
 
 class Visitor:
-    """One person with their own address and cookies, filling in a registration form."""
+    """One person with their own address, filling in the registration form of a page (it needs no cookie)."""
 
     def __init__(self, address, client_ip, timeout=120):
         self.address = address
         self.headers = {"X-Forwarded-For": client_ip}
         self.timeout = timeout
-        self.cookies = {}
+        self.action = None
 
     def open_form(self, path):
-        # The session page itself is cached and has no form; ?aanmelden=1 opens it with a CSRF token.
-        path += ("&" if "?" in path else "?") + "aanmelden=1"
+        """GET the page (from the page cache) and read where its form posts: it carries no token and sets no cookie."""
         status, body, response = get(self.address, path, self.headers, self.timeout)
         assert status == 200, f"GET {path}: {status}"
-        for header in response.headers.get_all("Set-Cookie") or []:
-            cookie = SimpleCookie(header)
-            self.cookies.update({name: morsel.value for name, morsel in cookie.items()})
-        self.token = TOKEN_RE.search(body).group(1)
+        assert not response.headers.get_all("Set-Cookie") and "csrfmiddlewaretoken" not in body
+        self.action = FORM_ACTION_RE.search(body).group(1)
 
-    def submit(self, path, data):
-        """POST the form; returns (status, Location header, seconds taken)."""
-        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": self.token}, doseq=True)
-        headers = {
-            **self.headers,
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items()),
-        }
+    def submit(self, data):
+        """POST the form to its action; returns (status, Location header, seconds taken)."""
+        body = urllib.parse.urlencode(data, doseq=True)
+        headers = {**self.headers, "Content-Type": "application/x-www-form-urlencoded"}
         conn = http.client.HTTPConnection(self.address, timeout=self.timeout)
         started = time.monotonic()
         try:
-            conn.request("POST", path, body=body, headers=headers)
+            conn.request("POST", self.action, body=body, headers=headers)
             response = conn.getresponse()
             response.read()
             return response.status, response.getheader("Location", ""), time.monotonic() - started

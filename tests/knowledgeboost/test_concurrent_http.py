@@ -52,7 +52,7 @@ def test_everyone_who_registers_at_once_is_registered_or_waitlisted(home_page, t
             try:
                 visitor.open_form(url)
                 start.wait(timeout=60)
-                results.append(visitor.submit(url, person(number)))
+                results.append(visitor.submit(person(number)))
             except Exception as error:  # noqa: BLE001 - reported below
                 errors.append(repr(error))
 

@@ -117,7 +117,7 @@ def test_production_task_worker_waits_for_a_hanging_mail_server_without_blocking
                 visitor = Visitor(web.address, f"10.0.1.{number + 1}")
                 visitor.open_form(url)
                 data = {"name": f"Deelnemer {number}", "email": f"deelnemer{number}@example.org"}
-                results.append(visitor.submit(url, {**data, "organisation": "Vrijwilligerscentrale", "consent": "on"}))
+                results.append(visitor.submit({**data, "organisation": "Vrijwilligerscentrale", "consent": "on"}))
                 time.sleep(1)  # one after another, while the worker is waiting for the mail server
             wait_until(lambda: database.count(OutboxEmail, status=OutboxStatus.FAILED) == REGISTRATIONS, 120)
             log = web.log_text()
