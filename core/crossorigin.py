@@ -8,15 +8,25 @@ token. A request without either header (an old browser, a script) is let through
 """
 
 import functools
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.http import is_same_domain
 from django.utils.module_loading import import_string
 
 SAME = {"same-origin", "none"}  # "none": typed in the address bar or opened from a bookmark
 
 
 def _trusted(origin, request):
-    return origin == f"{request.scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS
+    """The site's own origin, or one of CSRF_TRUSTED_ORIGINS (``https://*.example.org`` for its subdomains)."""
+    if origin == f"{request.scheme}://{request.get_host()}" or origin in settings.CSRF_TRUSTED_ORIGINS:
+        return True
+    parts = urlsplit(origin)
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        scheme, _, host = trusted.partition("://")
+        if host.startswith("*.") and scheme == parts.scheme and is_same_domain(parts.netloc, host[1:]):
+            return True
+    return False
 
 
 def is_cross_site(request):
