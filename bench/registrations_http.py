@@ -158,6 +158,7 @@ def run(server, urls, total, clients):
             except (Exception, SystemExit) as error:  # counted as a failure, and the client goes on
                 with lock:
                     failures.append(f"{type(error).__name__}: {str(error)[:300]}")
+                    page_cache.extend(visitor.page_cache)  # the GETs it made before it failed count too
                 visitor.close()
                 visitor = Visitor(server)
                 continue
