@@ -7,6 +7,7 @@ on the fields declared here.
 """
 
 import uuid
+from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
@@ -166,13 +167,45 @@ class AbstractEventPage(BasePage):
         if hasattr(self, "_registered_count"):
             return self._registered_count
         caching.depends_on(f"event:{self.pk}")  # a cached copy of the page goes with the next registration
-        return self.registrations.filter(status=RegistrationStatus.REGISTERED).count()
+        return self.live_places.registered
+
+    @cached_property
+    def live_places(self):
+        """The places now, read without making a cached copy of the page depend on them: only for the live
+        fragments that show them (``{% live_places %}`` in events_tags), which every cached copy renders afresh."""
+        if hasattr(self, "_registered_count"):
+            return Places(self.capacity, self._registered_count)
+        return Places(self.capacity, self.registrations.filter(status=RegistrationStatus.REGISTERED).count())
+
+    @property
+    def places(self):
+        return Places(self.capacity, self.registered_count)
+
+    @property
+    def places_left(self):
+        return self.places.places_left
+
+    @property
+    def is_full(self):
+        return self.places.is_full
+
+    @property
+    def is_nearly_full(self):
+        return self.places.is_nearly_full
+
+
+@dataclass(frozen=True)
+class Places:
+    """The places of an event with ``capacity`` (None: no limit) of which ``registered`` are taken."""
+
+    capacity: int | None
+    registered: int
 
     @property
     def places_left(self):
         if self.capacity is None:
             return None
-        return max(self.capacity - self.registered_count, 0)
+        return max(self.capacity - self.registered, 0)
 
     @property
     def is_full(self):
