@@ -26,6 +26,8 @@ Cached pages get ``Cache-Control: public, max-age=â€¦, stale-while-revalidate=â€
 import contextvars
 import hashlib
 import logging
+import re
+import time
 import uuid
 
 from django.conf import settings
@@ -33,6 +35,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -285,6 +288,99 @@ def bump_dependencies(names):
     names = list(names)
     _bump_dependencies(names)
     transaction.on_commit(lambda: _bump_dependencies(names))
+
+
+# --- Live fragments: what a cached page shows that changes faster than it ------------------------------------
+#
+# The places left on a session change with every registration. Rather than dropping the cached copy of the page
+# (each registration would make the next visitor's request render the whole page again), the page marks the few
+# bits of HTML that show them as live fragments: ``live_fragment(kind, key, value, template)`` renders the template
+# with ``live=value`` now, and in a page bound for the cache it wraps the result in markers and notes the hole
+# (kind, key, template, the other context, the language). Every time a cached copy is served (``fill_live``) the
+# loader registered for each kind reads the values of all its keys at once (the places of every event on the page
+# in one query) and each hole is rendered again. The markers carry a random value of this render, so nothing in
+# the page's content can pose as one; they never leave the server.
+
+_live_loaders = {}
+
+
+def register_live_loader(kind, loader):
+    """``loader(keys)`` returns ``{key: value}`` for the live fragments of ``kind`` (keys are picklable)."""
+    _live_loaders[kind] = loader
+
+
+def live_fragment(kind, key, value, template_name, context=None):
+    """``template_name`` rendered with ``live=value`` (and ``context``: picklable values only), kept fresh in
+    cached copies of the page; see above. ``value`` must be read without ``depends_on`` (or the copy goes with
+    every change of it anyway)."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    context = dict(context or {})
+    html = render_to_string(template_name, {**context, "live": value})
+    request = _current_request.get()
+    if request is None or not getattr(request, "_kp_page_cache_candidate", False):
+        return mark_safe(html)  # noqa: S308 (a template's output)
+    if not hasattr(request, "_kp_live"):
+        request._kp_live = (uuid.uuid4().hex, [])
+    nonce, holes = request._kp_live
+    index = len(holes)
+    holes.append((kind, key, template_name, context, translation.get_language()))
+    return mark_safe(f"<!--kp-live:{nonce}:{index}-->{html}<!--/kp-live:{nonce}:{index}-->")  # noqa: S308
+
+
+def _live_pattern(nonce):
+    return re.compile(rf"<!--kp-live:{nonce}:(\d+)-->(.*?)<!--/kp-live:{nonce}:\1-->", re.DOTALL)
+
+
+def _replace_content(response, content, last_modified=None):
+    response.content = content
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+    if response.has_header("ETag"):
+        del response["ETag"]
+        set_response_etag(response)
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+
+
+def strip_live(response, live):
+    """The first answer of a page bound for the cache: its fragments as rendered, without the markers."""
+    nonce, _holes = live
+    if response.streaming:
+        return
+    content = _live_pattern(nonce).sub(lambda match: match.group(2), response.content.decode(response.charset))
+    _replace_content(response, content)
+
+
+def fill_live(response, live):
+    """A cached copy with its live fragments rendered again from fresh values (one loader call per kind).
+    Returns False when a value cannot be read: the copy must then not be served."""
+    from django.template.loader import render_to_string
+
+    nonce, holes = live
+    keys = {}
+    for kind, key, *_rest in holes:
+        keys.setdefault(kind, set()).add(key)
+    try:
+        values = {kind: _live_loaders[kind](sorted(kind_keys)) for kind, kind_keys in keys.items()}
+    except Exception:
+        logger.exception("Page cache: could not read the live fragments")
+        return False
+
+    def render(match):
+        kind, key, template_name, context, language = holes[int(match.group(1))]
+        with translation.override(language):
+            return render_to_string(template_name, {**context, "live": values[kind][key]})
+
+    try:
+        content = _live_pattern(nonce).sub(render, response.content.decode(response.charset))
+    except Exception:
+        logger.exception("Page cache: could not render the live fragments")
+        return False
+    # The copy's content is as of now: a revalidation by date alone must not keep the old places.
+    _replace_content(response, content, last_modified=time.time())
+    return True
 
 
 # --- The request being served, and the private sections of the site ----------------------------------------

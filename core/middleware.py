@@ -53,8 +53,8 @@ class AnonymousPageCacheMiddleware:
             logger.exception("Page cache: could not read a page")
             cached = None
         if cached is not None:
-            cached, dependencies = cached
-            if caching.dependencies_unchanged(dependencies):
+            cached, dependencies, live = (*cached, None)[:3]  # copies stored before live fragments had two
+            if caching.dependencies_unchanged(dependencies) and (live is None or caching.fill_live(cached, live)):
                 cached[caching.HEADER] = "hit"
                 return cached
 
@@ -62,15 +62,18 @@ class AnonymousPageCacheMiddleware:
         request._kp_page_cache_candidate = True
         response = self.get_response(request)
         dependencies = getattr(request, "_kp_dependencies", None) or {}
+        live = getattr(request, "_kp_live", None)
         if caching.is_public_page_response(request, response) and None not in dependencies.values():
             caching.make_public(response, started)
             try:
-                cache.set(key, (response, dependencies), caching._setting("PAGE_CACHE_TIMEOUT", 300))
+                cache.set(key, (response, dependencies, live), caching._setting("PAGE_CACHE_TIMEOUT", 300))
             except Exception:
                 logger.exception("Page cache: could not store a page")
             response[caching.HEADER] = "miss"
         else:
             caching.make_private(request, response)
+        if live is not None:
+            caching.strip_live(response, live)
         return response
 
 
