@@ -7,3 +7,10 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Events and email")
+
+    def ready(self):
+        from core import caching
+        from events import places
+
+        # Every process that serves cached pages fills their places, including one that has rendered none yet.
+        caching.register_live_loader(places.KIND, places.load_places)
