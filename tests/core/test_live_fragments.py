@@ -7,8 +7,6 @@ import time
 import uuid
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
 from core import caching
@@ -16,19 +14,12 @@ from core.caching import HEADER
 from events import places
 from knowledgeboost.models import Registration, SessionPage
 from networks.models import NetworkMeetingPage, NetworkMeetingRegistration
+from tests.core.page_cache_client import get
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
-
-
-def get(client, url, **extra):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, **extra)
-    response.queries = len(queries)
-    response.html = response.content.decode()
-    return response
 
 
 def places_text(count):

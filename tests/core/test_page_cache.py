@@ -3,9 +3,7 @@
 import datetime
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from core import caching
@@ -13,19 +11,13 @@ from core.caching import HEADER
 from expeditions.factories import LessonPageFactory
 from expeditions.models import ExpeditionIndexPage, ExpeditionPage
 from stories.models import StoryIndexPage, StoryPage
+from tests.core.page_cache_client import get
 from tips.models import TipCollectionPage
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
-
-
-def get(client, url, **extra):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, **extra)
-    response.queries = len(queries)
-    return response
 
 
 def publish(page, on_commit):
