@@ -226,11 +226,11 @@ def _memoize(request, name, build, timeout):
 # --- Dependencies: what changes more often than content --------------------------------------------------
 #
 # A registration changes the places left on one event, not the site: it must not start a new content
-# generation (that empties the page cache of every page during a registration rush). Instead, a page that
-# shows places calls ``depends_on("event:<id>")`` (a listing with counts: ``depends_on("registrations")``)
-# before it reads them; the page cache stores the values of those names with the page and serves the copy
-# only while they are unchanged. A model instance with a ``page_cache_dependencies()`` method bumps just those
-# names when it is saved or deleted (events.models.AbstractRegistration).
+# generation (that empties the page cache of every page during a registration rush). Pages show places as live
+# fragments (below); one that reads them otherwise calls ``depends_on("event:<id>")`` first. The page cache stores
+# the values of those names with the page and serves the copy only while they are unchanged. A model instance with
+# a ``page_cache_dependencies()`` method bumps just those names when it is saved or deleted
+# (events.models.AbstractRegistration).
 
 
 def _dependency_key(name):

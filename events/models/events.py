@@ -163,10 +163,9 @@ class AbstractEventPage(BasePage):
 
     @cached_property
     def registered_count(self):
-        """Uses the annotation of ``with_registration_counts()`` when present."""
-        if hasattr(self, "_registered_count"):
-            return self._registered_count
-        caching.depends_on(f"event:{self.pk}")  # a cached copy of the page goes with the next registration
+        """Uses the annotation of ``with_registration_counts()`` when present. A page that shows it outside a live
+        fragment (``{% live_places %}``) is not kept in the page cache past the event's next registration."""
+        caching.depends_on(f"event:{self.pk}")
         return self.live_places.registered
 
     @cached_property
@@ -285,7 +284,7 @@ class AbstractRegistration(models.Model):
 
     def page_cache_dependencies(self):
         """A registration changes the places left on its event, not the site's content (core/caching.py)."""
-        return ["registrations", f"event:{getattr(self, self.event_type().event_field + '_id')}"]
+        return [f"event:{getattr(self, self.event_type().event_field + '_id')}"]
 
     @property
     def event(self):

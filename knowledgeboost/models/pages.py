@@ -13,7 +13,6 @@ from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
-from core import caching
 from core.blocks import BaseStreamBlock, DocumentLinkBlock
 from core.models import BasePage
 from events.models import AbstractEventPage, RegistrationStatus
@@ -28,7 +27,8 @@ class SessionQuerySet(PageQuerySet):
         return self.filter(end__lte=now or timezone.now()).order_by("-start", "pk")
 
     def with_registration_counts(self):
-        caching.depends_on("registrations")  # read before the counts: any registration makes the listing stale
+        """The places of each session read with the sessions (``live_places``, ``registered_count``): listings show
+        them as live fragments, which cached copies of the listing read again (events.places)."""
         return self.annotate(
             num_registered=Count("registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED))
         )

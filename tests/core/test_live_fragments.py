@@ -12,7 +12,7 @@ from django.utils.http import http_date
 from core import caching
 from core.caching import HEADER
 from events import places
-from knowledgeboost.models import Registration, SessionPage
+from knowledgeboost.models import KnowledgeBoostIndexPage, Registration, SessionPage
 from networks.models import NetworkMeetingPage, NetworkMeetingRegistration
 from tests.core.page_cache_client import get
 
@@ -109,6 +109,42 @@ def test_the_last_place_turns_the_cached_form_into_the_waiting_list(
     assert "Deze sessie is vol" not in freed.html
 
 
+def summary_places(html, session):
+    """What a listing says of the session's places after its time and place."""
+    card = re.search(rf'<a href="{re.escape(session.url)}">.*?</p>', html, re.S).group(0)
+    return re.sub(r"<[^>]+>", "", card.split("·")[-1]).strip() if card.count("·") > 1 else ""
+
+
+def test_listings_keep_their_cached_copy_and_show_a_session_filling_up(
+    session, client, django_capture_on_commit_callbacks
+):
+    """The week's programme and the Kennisboostweken index show "1 place left" and "Full" as live fragments: a
+    registration no longer makes them render again, and one query reads the places of all their sessions."""
+    listings = [session.get_parent().specific.url, KnowledgeBoostIndexPage.objects.live().get().url]
+    listings = [url for url in listings if session.url in get(client, url).html]
+    assert listings, "the session is listed on its week or on the index"
+    Registration.objects.bulk_create(
+        Registration(session=session, name=f"P{n}", email=f"p{n}@example.org", organisation="Buurt")
+        for n in range(session.places_left - 2)
+    )
+    for url in listings:
+        before = get(client, url)
+        assert before[HEADER] == "hit"
+        assert before.queries == 1
+        assert summary_places(before.html, session) == "nog 2 plaatsen"
+
+    register(session, 1, django_capture_on_commit_callbacks)
+    for url in listings:
+        assert summary_places(get(client, url).html, session) == "nog 1 plaats"
+
+    register(session, 1, django_capture_on_commit_callbacks)
+    for url in listings:
+        full = get(client, url)
+        assert full[HEADER] == "hit"
+        assert summary_places(full.html, session) == "Vol: wachtlijst"
+        assert "kp-live" not in full.html
+
+
 def test_no_marker_reaches_a_visitor_or_an_editor(session, client, admin_client):
     miss, hit, editor = get(client, session.url), get(client, session.url), get(admin_client, session.url)
     assert (miss[HEADER], hit[HEADER]) == ("miss", "hit")
@@ -203,3 +239,28 @@ def test_load_places_reads_every_event_type_once(demo, django_assert_num_queries
         loaded = places.load_places(keys)
     for event, key in zip(sessions + meetings, keys, strict=True):
         assert loaded[key].places_left == event.places_left
+
+
+@pytest.mark.parametrize("annotated", [False, True], ids=["one session", "a listing's session"])
+def test_places_read_outside_a_live_fragment_make_the_page_go_with_the_next_registration(
+    session, rf, annotated, django_capture_on_commit_callbacks
+):
+    """Only live fragments may show places without a dependency: code that reads them any other way (with or
+    without the listing's counts) makes the page being rendered depend on its event."""
+    request = rf.get(session.url)
+    request._kp_page_cache_candidate = True
+    token = caching.set_current_request(request)
+    try:
+        if annotated:
+            session = SessionPage.objects.filter(pk=session.pk).for_listing().get()
+        assert session.live_places.registered >= 0  # the live fragments' way: no dependency
+        assert not getattr(request, "_kp_dependencies", None)
+        assert session.is_full is False
+        dependencies = dict(request._kp_dependencies)
+    finally:
+        caching.reset_current_request(token)
+    assert list(dependencies) == [f"event:{session.pk}"]
+
+    assert caching.dependencies_unchanged(dependencies)
+    register(session, 1, django_capture_on_commit_callbacks)
+    assert not caching.dependencies_unchanged(dependencies)
