@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from core import ratelimit
+from core.crossorigin import cross_site_refused
 from feedback import conf, evaluations, usefulness
 from feedback.forms import EvaluationForm, PageVoteForm
 from feedback.models import PageVote
@@ -70,6 +71,7 @@ def _vote_page(page_id):
 # victim: it touches no account, session or personal data (no cookie is set, no address stored), the page and
 # path are checked by routing them again, and votes are rate-limited per client (FEEDBACK_VOTE_RATE_LIMIT).
 @csrf_exempt
+@cross_site_refused  # browsers' posts from other sites (core.crossorigin)
 @require_POST
 def page_vote(request, page_id):
     page = _vote_page(page_id)

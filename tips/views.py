@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.caching import memoize
+from core.crossorigin import cross_site_refused
 from core.forms import TaxonomyFilterForm
 from core.models import Audience, Theme
 from tips import appreciation
@@ -92,6 +93,7 @@ def _wants_json(request):
 # can do anyway without a victim; it touches no account, session or personal data, is rate-limited per client
 # (APPRECIATION_RATE_LIMIT) and counted at most once per browser (the `waarderingen` cookie).
 @csrf_exempt
+@cross_site_refused  # browsers' posts from other sites (core.crossorigin)
 @require_POST
 def appreciate(request, label, pk):
     """Add one appreciation to a public tip, story or lesson; at most once per browser."""

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.crossorigin import cross_site_refused
 from core.ratelimit import hit
 
 from . import engine, share, uploads
@@ -143,6 +144,7 @@ def _live_maker_page(page_id):
 
 
 @csrf_exempt  # see the module's docstring
+@cross_site_refused  # browsers' posts from other sites (core.crossorigin)
 @require_http_methods(["GET", "HEAD", "POST"])
 def make(request, page_id):
     """The posted form: the page again with the preview and the download links, or with the errors."""

@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from campaign.quiz import engine
 from campaign.quiz.models import QuizCounter, StrengthTestPage
+from core.crossorigin import cross_site_refused
 from core.ratelimit import hit
 
 STEP_LIMIT = 120  # submissions per client per minute: a few visitors behind one address fit well within it
@@ -52,6 +53,7 @@ def _problem(request, page, message, status=400):
 
 
 @csrf_exempt
+@cross_site_refused  # browsers' posts from other sites (core.crossorigin)
 def step(request, page_id):
     page = _live_page(page_id)
     if request.method != "POST":

@@ -4,7 +4,8 @@ What CSRF protection still covers (all refused without a token, tested below): a
 cancel link's confirmation, the match request, and everything in the admin (login included). What posts without a
 token, on purpose: the *Waarderen* button (tips/views.py says why: it adds one to a public counter, nothing of the
 visitor's) and the registration forms of sessions, weeks and meetings (events/views.py: a registration belongs to
-the address typed in, not to the visitor's session or account). A browser's registration post from another site is
+the address typed in, not to the visitor's session or account). A browser's post from another site to any of
+them, and to the usefulness vote, the strength test and the poster maker (which post without a token too), is
 still refused, by its Origin and Sec-Fetch-Site headers (core/crossorigin.py).
 """
 
@@ -222,3 +223,41 @@ def test_csrf_attacks_that_matter_are_still_refused(demo):
     request = {"name": "Mallory", "email": "forged@example.org", "municipality": "X", "question": "Koppeling?"}
     assert attacker.post(municipality.url, request).status_code == 403
     assert not MatchRequest.objects.filter(email="forged@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_ORIGIN": "https://aanval.example"}, {"HTTP_SEC_FETCH_SITE": "cross-site"}],
+    ids=["Origin", "Sec-Fetch-Site"],
+)
+def test_every_form_without_a_token_refuses_a_browsers_post_from_another_site(demo, headers):
+    """Another site cannot make its visitors' browsers appreciate, vote, count quiz starts or render posters here
+    (each visitor would bring their own address past the rate limits)."""
+    from django.urls import reverse
+
+    from campaign.quiz.models import QuizCounter
+    from feedback.models import PageVote
+
+    attacker = Client(enforce_csrf_checks=True)
+    collection = TipCollectionPage.objects.live().filter(tips__isnull=False).distinct().first()
+    tip = collection.tips.first()
+    posts = {
+        reverse("tips:appreciate", args=["tips.tip", tip.pk]): {},
+        reverse("feedback:page_vote", args=[collection.pk]): {"path": collection.url, "useful": "no"},
+        reverse("campaign_quiz:step", args=[collection.pk]): {"action": "start"},
+        reverse("poster_make", args=[collection.pk]): {"template": "1"},
+    }
+
+    def stored():
+        return [list(model.objects.values_list()) for model in (Appreciation, PageVote, QuizCounter)]
+
+    before = stored()
+    for url, data in posts.items():
+        response = attacker.post(url, data, **headers)
+        assert response.status_code == 403, url
+        assert TOKEN not in response.content.decode()
+    assert stored() == before
+    # The same post from the site itself reaches its view.
+    same_site = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+    assert attacker.post(reverse("tips:appreciate", args=["tips.tip", tip.pk]), **same_site).status_code == 302
+    assert stored() != before
