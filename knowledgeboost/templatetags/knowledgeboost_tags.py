@@ -53,17 +53,16 @@ def event_data(session, request=None, organisation_name=""):
         data["performer"] = performers
     if session.capacity is not None:
         data["maximumAttendeeCapacity"] = session.capacity
-        if not session.is_past and not session.is_cancelled:
-            data["remainingAttendeeCapacity"] = session.live_places.places_left
     return data
 
 
-def json_payload(data):
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-
-
-def json_ld_script(data):
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(json_payload(data)))  # noqa: S308
+def json_ld_script(data, remaining=None):
+    """``data`` in a JSON-LD script element; ``remaining`` (markup for a number) is added as its last member,
+    remainingAttendeeCapacity."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    if remaining is not None:  # into the object, before its closing brace
+        payload = format_html('{}, "remainingAttendeeCapacity": {}}}', mark_safe(payload[:-1]), remaining)  # noqa: S308
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
@@ -74,17 +73,11 @@ def session_json_ld(context, session):
         organisation = site_settings["core"]["SiteSettings"].organisation_name
     except (TypeError, KeyError, AttributeError):
         organisation = ""
-    data = event_data(session, context.get("request"), organisation)
-    if "remainingAttendeeCapacity" not in data:
-        return json_ld_script(data)
-    # The places left stay exact in cached copies of the page: the number is a live fragment (events.places).
-    del data["remainingAttendeeCapacity"]
-    remaining = live_places(session, "components/events/live/remaining.txt")
-    return format_html(
-        '<script type="application/ld+json">{}, "remainingAttendeeCapacity": {}}}</script>',
-        mark_safe(json_payload(data)[:-1]),  # noqa: S308 (escaped for a script element), without its closing brace
-        remaining,
-    )
+    remaining = None
+    if session.capacity is not None and not session.is_past and not session.is_cancelled:
+        # The places left stay exact in cached copies of the page: the number is a live fragment (events.places).
+        remaining = live_places(session, "components/events/live/remaining.txt")
+    return json_ld_script(event_data(session, context.get("request"), organisation), remaining)
 
 
 @register.filter
