@@ -20,6 +20,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test import TestCase
 from wagtail.models import Collection, Locale, Page, Site
 
+from core.caching import process_memo
 from core.factories import HomePageFactory
 
 pytest_plugins = ["tests.fixtures_servers"]  # migrated_sqlite, for the tests that start real servers
@@ -54,8 +55,10 @@ def clear_cache():
     """Each test starts with an empty cache: ids repeat after rollback, so cached renditions or
     rate-limit counters of one test must not leak into the next."""
     cache.clear()
+    process_memo.clear()
     yield
     cache.clear()
+    process_memo.clear()
 
 
 @pytest.fixture
