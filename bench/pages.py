@@ -14,8 +14,12 @@ What it does:
 3. For each phase, gunicorn with platform/gunicorn.conf.py and the production settings (bench/_settings.py:
    production plus a switch for the page cache), 2 workers with 2 threads as on this 2-core machine, Redis
    (--redis, db 9 by default) as the shared cache with this run's keys removed before each phase, and
-   keep-alive connections from wrk (or a Python client when wrk is missing) that send
-   `X-Forwarded-Proto: https` as the reverse proxy does:
+   connections from wrk (or a Python client when wrk is missing) that send `X-Forwarded-Proto: https` as the
+   reverse proxy does. gunicorn's keep-alive is off (--keepalive 0): each request comes on a new connection, as
+   from a proxy that does not keep its upstream connections, so the kernel spreads requests over both workers.
+   With keep-alive, a gthread worker accepts every connection it can, and wrk's four connections often all
+   landed on one worker: the lesson page measured 91 req/s in one run and 176 in the next (one CPU or two).
+   bench/bakerydemo/ measures stock bakerydemo the same way, for the side-by-side comparison.
    - cold: the page cache switched off, so every request renders the page (each URL is requested a few times
      first so both workers have loaded their templates);
    - warm: the page cache on, measured after a first request per URL.
@@ -338,7 +342,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=20_000, help="generated pages besides the demo")
     parser.add_argument("--duration", type=int, default=5, help="seconds of load per URL and phase")
-    parser.add_argument("--connections", type=int, default=4, help="concurrent keep-alive connections")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent connections")
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES, help="throw-away PostgreSQL database URL")
     parser.add_argument("--phases", default="cold,warm", help="cold, warm, both (default) or none")
@@ -347,6 +351,9 @@ def main():
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="gunicorn's max_requests per worker")
     parser.add_argument("--redis", default=BENCH_REDIS_URL, help="Redis database of the servers' cache")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto")
+    parser.add_argument(
+        "--keepalive", type=int, default=0, metavar="SECONDS", help="gunicorn's keep-alive (0: new connections)"
+    )
     args = parser.parse_args()
     if args.pages < 100:
         parser.error("--pages: at least 100 (a few of every page type)")
@@ -384,12 +391,14 @@ def main():
             BENCH_CACHE_PREFIX=CACHE_PREFIX,
             STATIC_ROOT=str(static_root),
             GUNICORN_MAX_REQUESTS=str(args.max_requests),
+            GUNICORN_KEEPALIVE=str(args.keepalive),
         )
         use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
         measure = run_wrk if use_wrk else run_python_client
         print(
             f"{args.pages} generated pages, {vendor}, gunicorn 2 workers x 2 threads, "
-            f"{'wrk' if use_wrk else 'Python client'} with {args.connections} connections, {args.duration:g} s per URL"
+            f"{'wrk' if use_wrk else 'Python client'} with {args.connections} connections, "
+            f"{args.duration:g} s per URL, keep-alive {args.keepalive} s"
         )
         failed = False
         for phase in [phase for phase in args.phases.split(",") if phase != "none"]:
