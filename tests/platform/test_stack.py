@@ -194,6 +194,8 @@ def test_caddy_proxies_to_gunicorn_and_serves_static_and_images():
     assert 'Cache-Control "public, max-age=31536000, immutable"' in caddyfile
     assert "/media/images/*" in caddyfile
     assert re.search(r"handle /media/\* \{\s*error 404", caddyfile)  # documents only through Wagtail's view
+    # A connection per request to gunicorn: kept-alive upstream connections stay with one worker (bench/README.md)
+    assert re.search(r"transport http \{\s*keepalive off\s*\}", caddyfile)
 
 
 # --- Dockerfile ---------------------------------------------------------------------------------------------------
