@@ -219,11 +219,13 @@ class _ProcessMemo:
 
     def __init__(self):
         self._lock = threading.Lock()
-        self._generation = None
-        self._entries = {}  # name -> (expires at, pickled value)
+        # (generation, {name: (expires at, pickled value)}), replaced as one: a reader never pairs one generation
+        # with another generation's copies.
+        self._state = (None, {})
 
     def get(self, generation, name):
-        entry = self._entries.get(name) if generation == self._generation else None
+        current, entries = self._state
+        entry = entries.get(name) if generation == current else None
         if entry is None or entry[0] <= time.time():
             return MISSING
         return pickle.loads(entry[1])  # noqa: S301 - pickled by this process, from its own objects
@@ -231,16 +233,24 @@ class _ProcessMemo:
     def set(self, generation, name, value, expires):
         entry = (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         with self._lock:
-            if generation != self._generation:
-                self._generation, self._entries = generation, {}
-            self._entries.pop(name, None)
-            self._entries[name] = entry
-            while len(self._entries) > self.MAX_ENTRIES:
-                del self._entries[next(iter(self._entries))]
+            current, entries = self._state
+            if generation != current:
+                entries = {}
+                self._state = (generation, entries)
+            entries.pop(name, None)
+            entries[name] = entry
+            while len(entries) > self.MAX_ENTRIES:
+                del entries[next(iter(entries))]
+
+    def __len__(self):
+        return len(self._state[1])
+
+    def names(self):
+        return list(self._state[1])
 
     def clear(self):
         with self._lock:
-            self._generation, self._entries = None, {}
+            self._state = (None, {})
 
 
 MISSING = object()

@@ -112,8 +112,8 @@ def test_the_number_of_copies_is_bounded(monkeypatch):
     for number in range(5):
         memoize(fresh_request(), f"page-{number}", Builder(number))
 
-    assert len(process_memo._entries) == 3
-    assert list(process_memo._entries) == ["page-2", "page-3", "page-4"]  # the oldest went first
+    assert len(process_memo) == 3
+    assert process_memo.names() == ["page-2", "page-3", "page-4"]  # the oldest went first
 
 
 def test_a_cache_that_is_down_still_builds(monkeypatch):
@@ -126,3 +126,13 @@ def test_a_cache_that_is_down_still_builds(monkeypatch):
     assert memoize(fresh_request(), "title", build) == "zonder cache"
     assert memoize(fresh_request(), "title", build) == "zonder cache"
     assert build.calls == 2  # no generation known: nothing is kept
+
+
+def test_copies_of_one_generation_are_never_read_under_another():
+    far = 4_000_000_000.0
+    process_memo.set("generation-a", "menu", "menu of a", far)
+    process_memo.set("generation-b", "footer", "footer of b", far)
+
+    assert process_memo.get("generation-b", "menu") is caching.MISSING  # a's copy went with a
+    assert process_memo.get("generation-a", "footer") is caching.MISSING
+    assert process_memo.get("generation-b", "footer") == "footer of b"
