@@ -20,7 +20,8 @@ What is cached (``AnonymousPageCacheMiddleware``):
 - only responses that are ``200``, set no cookie, did not use a CSRF token and are not marked private.
 
 Cached pages get ``Cache-Control: public, max-age=…, stale-while-revalidate=…``, an ``ETag`` and a
-``Last-Modified``; everything else that says nothing itself gets ``private, no-cache``.
+``Last-Modified`` (pages with live fragments only the ``ETag``, see ``_replace_content``); everything else that
+says nothing itself gets ``private, no-cache``.
 """
 
 import contextvars
@@ -394,15 +395,18 @@ def _live_pattern(nonce):
     return re.compile(rf"<!--kp-live:{nonce}:(\d+)-->(.*?)<!--/kp-live:{nonce}:\1-->", re.DOTALL)
 
 
-def _replace_content(response, content, last_modified=None):
+def _replace_content(response, content):
+    """A page with live fragments in its new content. It is revalidated by its ETag alone: a Last-Modified would
+    have to be when the places last changed, which no one records, and HTTP dates have whole seconds, so a
+    revalidation by date could keep places that changed within the second."""
     response.content = content
     if response.has_header("Content-Length"):
         response["Content-Length"] = str(len(response.content))
     if response.has_header("ETag"):
         del response["ETag"]
         set_response_etag(response)
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
+    if response.has_header("Last-Modified"):
+        del response["Last-Modified"]
 
 
 def strip_live(response, live):
@@ -439,8 +443,7 @@ def fill_live(response, live):
     except Exception:
         logger.exception("Page cache: could not render the live fragments")
         return False
-    # The copy's content is as of now: a revalidation by date alone must not keep the old places.
-    _replace_content(response, content, last_modified=time.time())
+    _replace_content(response, content)
     return True
 
 
