@@ -61,17 +61,8 @@ from bench._http import (  # noqa: E402 - needs ROOT on the path
 
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/kp_bench"
 
-WRK_SCRIPT = """
-wrk.headers["X-Forwarded-Proto"] = "https"
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    '{"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "max_us": %d, ' ..
-    '"errors": %d, "status_errors": %d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95), latency.max,
-    e.connect + e.read + e.write + e.timeout, e.status))
-end
-"""
+# One JSON line of wrk's summary (shared with bench/bakerydemo/run.sh).
+WRK_REPORT = ROOT / "bench" / "wrk_report.lua"
 
 
 # --- Database ----------------------------------------------------------------------------------------------------
@@ -222,8 +213,9 @@ def get(server, url):
     return headers
 
 
-def run_wrk(server, url, duration, connections, script):
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "10s", "-s", str(script)]
+def run_wrk(server, url, duration, connections):
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "10s", "-s", str(WRK_REPORT)]
+    command += ["-H", "X-Forwarded-Proto: https"]  # as the reverse proxy sends
     result = subprocess.run(  # noqa: S603 - wrk with our own arguments
         [*command, f"http://{server.address}{url}"], capture_output=True, text=True, check=True
     )
@@ -238,7 +230,7 @@ def run_wrk(server, url, duration, connections, script):
     }
 
 
-def run_python_client(server, url, duration, connections, _script):
+def run_python_client(server, url, duration, connections):
     """The same measurement without wrk: `connections` threads with a keep-alive connection each."""
     latencies, errors = [], []
     deadline = time.perf_counter() + duration
@@ -279,8 +271,6 @@ def measure_phase(phase, env, urls, args, workdir, measure):
 
     flush_redis(args.redis)
     env = {**env, "BENCH_PAGE_CACHE": "off" if phase == "cold" else "on"}
-    script = Path(workdir) / "report.lua"
-    script.write_text(WRK_SCRIPT)
     results = {}
     with gunicorn(env, workdir, boot_timeout=120) as server:
         # Both workers start Django; then the first request of each URL (warm: it fills the page cache), and a few
@@ -301,14 +291,14 @@ def measure_phase(phase, env, urls, args, workdir, measure):
             if label in failing:
                 results[label] = {"failed": failing[label]}
                 continue
-            results[label] = measure(server, url, args.duration, args.connections, script)
+            results[label] = measure(server, url, args.duration, args.connections)
             results[label]["first"] = first[url]
             results[label]["cache"] = get(server, url).get("X-Page-Cache", "-")
             if results[label]["errors"]:
                 raise SystemExit(f"{phase} {url}: {results[label]['errors']} errors\n{server.log_text()[-3000:]}")
         # The ceiling again at the end: the machine's speed drifts; the share is of the mean of both.
         ceiling_label, ceiling_url = urls[0]
-        again = measure(server, ceiling_url, args.duration, args.connections, script)
+        again = measure(server, ceiling_url, args.duration, args.connections)
         results[ceiling_label]["again"] = again["rps"]
     return results
 

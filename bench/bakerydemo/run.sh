@@ -9,7 +9,7 @@
 # $BAKERYDEMO/bench.sqlite3), POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/bakery_bench), PORT (8100),
 # DURATION (5s), CONNECTIONS (4).
 set -euo pipefail
-script=$(dirname "$(readlink -f "$0")")/report.lua
+script=$(dirname "$(dirname "$(readlink -f "$0")")")/wrk_report.lua
 database=${1:-sqlite}
 : "${BAKERYDEMO:?the bakerydemo checkout}" "${VENV:?its virtual environment}"
 port=${PORT:-8100}

@@ -1,4 +1,4 @@
--- wrk's summary as one JSON line (the same fields bench/pages.py reads)
+-- wrk's summary as one JSON line, read by bench/pages.py and bench/bakerydemo/run.sh
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
