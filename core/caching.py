@@ -208,7 +208,7 @@ def remember(request, name, value):
 
 class _ProcessMemo:
     """This process's copies of the current generation's invariants, so that a request reads them without a round
-    trip to the shared cache (five of them on a lesson page: about a tenth of an uncached view with Redis).
+    trip to the shared cache (five of them on a lesson page: 0.7 ms of its 10.3 in-process with Redis).
 
     Only the generation a request started with is read from the shared cache; copies are filed under it, so a new
     generation (any change, made by any process) leaves every copy unread, and the first copy of the new generation
@@ -243,12 +243,6 @@ class _ProcessMemo:
             while len(entries) > self.MAX_ENTRIES:
                 del entries[next(iter(entries))]
 
-    def __len__(self):
-        return len(self._state[1])
-
-    def names(self):
-        return list(self._state[1])
-
     def clear(self):
         with self._lock:
             self._state = (None, {})
@@ -268,17 +262,18 @@ def _memoize(request, name, build, timeout):
     timeout = timeout or _setting("PAGE_CACHE_TIMEOUT", 300)
     # (built at, value); "memo2": processes of the previous release, during a rolling deploy, read bare values
     key = f"kp:memo2:{generation}:{name}"
+    cache = cache_backend()
     try:
-        stored = cache_backend().get(key)
+        stored = cache.get(key)
     except Exception:
         logger.exception("Page cache: could not read %s", name)
         return build()
-    if isinstance(stored, tuple) and len(stored) == 2:
+    if stored is not None:
         built, value = stored
     else:
         built, value = time.time(), build()
         try:
-            cache_backend().set(key, (built, value), timeout)
+            cache.set(key, (built, value), timeout)
         except Exception:
             logger.exception("Page cache: could not store %s", name)
     process_memo.set(generation, name, value, built + timeout)
