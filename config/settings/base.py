@@ -194,6 +194,8 @@ MIDDLEWARE = [*MIDDLEWARE, "accounts.middleware.StaffTwoFactorMiddleware"]
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A rejected form explained in Dutch, in the site's layout (Django's own page is English and technical).
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 # Restricted pages send visitors to the same login (Wagtail's own would skip allauth's checks and second factor).
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 # --- end accounts ---

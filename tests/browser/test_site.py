@@ -60,3 +60,33 @@ def test_keyboard_walk_from_skip_link_through_main_navigation(demo_live_server, 
     demo_page.wait_for_load_state()
     assert demo_page.locator("h1").inner_text().strip()
     assert demo_page.locator('.main-nav a[aria-current="page"]').count() == 1
+
+
+def test_a_refused_form_explains_itself_and_leads_back(demo_live_server, demo_page):
+    """The browser lost its cookies while the login form was open: the Dutch explanation passes axe, works at
+    320 px, and its link leads back to the form, which then works again."""
+    login = demo_live_server.url + "/account/login/"
+    demo_page.goto(login)
+    demo_page.context.clear_cookies()
+    demo_page.locator("input[name=login]").fill("iemand@example.org")
+    demo_page.locator("input[name=password]").fill("niet-het-wachtwoord")
+    demo_page.locator("form.account-form button[type=submit]").click()
+    demo_page.wait_for_load_state()
+    assert demo_page.locator("h1").inner_text().strip() == "Je formulier kon niet worden verstuurd"
+    assert demo_page.locator("html").get_attribute("lang") == "nl"
+    assert_no_axe_violations(demo_page)
+    demo_page.set_viewport_size({"width": 320, "height": 640})
+    assert demo_page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+    back = demo_page.get_by_role("link", name="Terug naar de pagina met het formulier")
+    back.focus()
+    demo_page.keyboard.press("Enter")
+    demo_page.wait_for_load_state()
+    assert demo_page.url == login
+    demo_page.locator("input[name=login]").fill("iemand@example.org")
+    demo_page.locator("input[name=password]").fill("niet-het-wachtwoord")
+    with demo_page.expect_response(lambda response: response.request.method == "POST") as posted:
+        demo_page.locator("form.account-form button[type=submit]").click()
+    assert posted.value.status != 403  # accepted as a form again: this time the password is what is wrong
+    demo_page.wait_for_load_state()
+    assert demo_page.locator("h1").inner_text().strip() == "Inloggen"
