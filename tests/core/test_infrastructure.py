@@ -41,6 +41,19 @@ def test_500_page_is_dutch_and_needs_no_database(django_assert_num_queries):
 
 
 @pytest.mark.django_db
+def test_a_request_django_refuses_gets_a_dutch_400_page(home_page, client, settings):
+    """Too many form fields (DATA_UPLOAD_MAX_NUMBER_FIELDS): Django's own 400, in the site's words."""
+    fields = {f"veld{number}": "x" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = client.post("/account/login/", fields)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'lang="nl"' in html
+    assert "<h1>We konden dit verzoek niet verwerken</h1>" in html
+    assert "Er is niets opgeslagen." in html
+    assert "Bad Request" not in html
+
+
+@pytest.mark.django_db
 def test_404_page_is_dutch(home_page, client):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404
