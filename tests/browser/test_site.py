@@ -90,3 +90,24 @@ def test_a_refused_form_explains_itself_and_leads_back(demo_live_server, demo_pa
     assert posted.value.status != 403  # accepted as a form again: this time the password is what is wrong
     demo_page.wait_for_load_state()
     assert demo_page.locator("h1").inner_text().strip() == "Inloggen"
+
+
+def test_the_page_for_a_request_django_refuses_passes_axe(demo_live_server, demo_page):
+    """A post with more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS gets the 400 page (templates/error_base.html,
+    the 500 page's layout as well)."""
+    login = demo_live_server.url + "/account/login/"
+    demo_page.goto(login)  # the CSRF cookie: the check reads the posted fields only after finding it
+    fields = "&".join(f"veld{number}=x" for number in range(10_001))
+    demo_page.route(
+        login,
+        lambda route: route.continue_(
+            method="POST",
+            post_data=fields,
+            headers={**route.request.headers, "content-type": "application/x-www-form-urlencoded"},
+        ),
+    )
+    response = demo_page.goto(login)
+    assert response.status == 400
+    assert demo_page.locator("h1").inner_text().strip() == "We konden dit verzoek niet verwerken"
+    assert demo_page.locator("html").get_attribute("lang") == "nl"
+    assert_no_axe_violations(demo_page)
