@@ -80,7 +80,7 @@ def test_register_for_a_session_by_keyboard_only(boost_site, browser_page, live_
     tab_to(page, "document.activeElement.id === 'id_consent'")
     page.keyboard.press("Space")
     assert page.locator("#id_consent").is_checked()
-    tab_to(page, "document.activeElement.type === 'submit' && !!document.activeElement.closest('.kb-form')")
+    tab_to(page, "document.activeElement.type === 'submit' && !!document.activeElement.closest('.event-form')")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
@@ -101,7 +101,7 @@ def test_register_for_a_session_by_keyboard_only(boost_site, browser_page, live_
 def test_form_errors_take_focus_and_pass_axe(boost_site, browser_page, live_url):
     page = browser_page
     page.goto(live_url + boost_site["session"].url)
-    page.locator(".kb-form button[type=submit]").click()
+    page.locator(".event-form button[type=submit]").click()
     page.wait_for_selector("[data-error-summary]")
     assert page.url.endswith(f"/aanmelden/{boost_site['session'].pk}/")
     assert page.locator("h1").inner_text() == boost_site["session"].title  # the page again, with the errors
@@ -122,7 +122,7 @@ def test_week_and_index_pages_pass_axe(boost_site, browser_page, live_url):
         assert page.locator("h1").count() == 1
         assert_no_axe_violations(page)
     page.goto(live_url + boost_site["week"].url)
-    page.locator(".kb-form button[type=submit]").click()
+    page.locator(".event-form button[type=submit]").click()
     page.wait_for_selector("[data-error-summary]")
     assert "Kies minstens één sessie." in page.locator("[data-error-summary]").inner_text()
     assert_no_axe_violations(page)

@@ -80,7 +80,7 @@ def test_registering_works_without_javascript_from_the_cached_page(demo):
     visitor.get(session.url)  # fills the page cache
     cached = visitor.get(session.url)
     assert cached[HEADER] == "hit" and not cached.cookies
-    action, fields = form_fields(cached.content.decode(), "kb-form")
+    action, fields = form_fields(cached.content.decode(), "event-form")
     assert action == f"/aanmelden/{session.pk}/" and TOKEN not in fields
     data = {**fields, "name": "Anna de Boer", "email": "anna@example.org", "organisation": "Buurtkracht"}
     data["consent"] = "on"
@@ -102,14 +102,14 @@ def test_registering_works_without_javascript_from_the_cached_page(demo):
 def test_a_registration_with_mistakes_shows_the_page_again_with_the_errors_and_stores_nothing(demo):
     visitor = Client(enforce_csrf_checks=True)
     session = open_session()
-    action, _fields = form_fields(visitor.get(session.url).content.decode(), "kb-form")
+    action, _fields = form_fields(visitor.get(session.url).content.decode(), "event-form")
     response = visitor.post(action, {"name": "", "email": "geen-adres", "organisation": ""})
     html = response.content.decode()
     assert response.status_code == 400 and HEADER not in response
     assert "no-store" in response["Cache-Control"]
     assert f"<h1>{session.title}</h1>" in html
     assert "Er ging iets mis" in html and 'href="#id_name"' in html
-    assert form_fields(html, "kb-form")[0] == action  # sent again to the same place
+    assert form_fields(html, "event-form")[0] == action  # sent again to the same place
     assert not Registration.objects.filter(session=session).filter(email="geen-adres").exists()
 
 

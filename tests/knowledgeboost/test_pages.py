@@ -83,7 +83,7 @@ def test_past_session_shows_recording_and_no_form(week_page, client):
     )
     html = client.get(past.url).content.decode()
     assert "Bekijk de opname" in html
-    assert 'class="kb-form"' not in html
+    assert 'class="event-form"' not in html
 
 
 def test_week_page_shows_a_day_by_day_programme_with_places(week_page, session_page, client):
@@ -95,6 +95,7 @@ def test_week_page_shows_a_day_by_day_programme_with_places(week_page, session_p
     assert "nog 1 plaats" in html
     assert f'id="session-{session_page.pk}"' in html
     assert "Welke sessies wil je bijwonen?" in html
+    assert "om deze sessie te organiseren" in html  # the shared form (events) in the words of sessions
     assert SECRET_MEETING_URL not in html
 
 
@@ -240,7 +241,7 @@ UPCOMING_ONLY = [
     "Zet in je agenda",
     "Zet het programma in je agenda",
     "Meld je aan",
-    'class="kb-form"',
+    'class="event-form"',
 ]
 
 MATERIALS = [("link", {"title": "Presentatie (PDF)", "url": "https://example.org/presentatie.pdf"})]

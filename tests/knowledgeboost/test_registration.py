@@ -138,7 +138,7 @@ def test_closed_registration_refuses_post_with_a_clear_message(
     session_page.save_revision().publish()
 
     page = client.get(session_page.url).content.decode()
-    assert 'class="kb-form"' not in page
+    assert 'class="event-form"' not in page
     assert message in page
 
     response = post_registration(session_page.url, registration_data)

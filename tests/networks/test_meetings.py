@@ -106,6 +106,8 @@ def test_meeting_page_and_calendars(client, tree, meeting):
     # The page (cached for everyone) has the form without a token: it posts to the registration address.
     assert 'name="email"' in content and "csrfmiddlewaretoken" not in content
     assert f'<form class="event-form" method="post" action="/aanmelden/{meeting.pk}/"' in content
+    # The shared form (events) in the words of events, not of knowledge-boost sessions.
+    assert "om deze bijeenkomst te organiseren" in content and "deze sessie" not in content
 
     ics = client.get(meeting.url + "agenda/")
     assert ics["Content-Type"].startswith("text/calendar")
