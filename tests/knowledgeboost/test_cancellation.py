@@ -36,6 +36,8 @@ def test_cancel_link_from_the_email_cancels_and_promotes_the_first_on_the_waitin
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(path)
     assert "Je bent afgemeld" in done.content.decode()
+    # The engine's page (events/cancel.html), in the words of sessions (knowledgeboost/cancel.html).
+    assert "Terug naar de sessie" in done.content.decode()
     assert Registration.objects.get(email="anna@example.org").status == RegistrationStatus.CANCELLED
     assert Registration.objects.get(email="wacht1@example.org").status == RegistrationStatus.REGISTERED
     assert Registration.objects.get(email="wacht2@example.org").status == RegistrationStatus.WAITLISTED
@@ -48,6 +50,11 @@ def test_cancel_link_from_the_email_cancels_and_promotes_the_first_on_the_waitin
     }
     promotion = next(message for message in mail.outbox if message.to == ["wacht1@example.org"])
     assert promotion.attachments[0][0].endswith(".ics")
+    cancelled = next(message for message in mail.outbox if message.to == ["anna@example.org"])
+    # The engine's mails (events/emails/…), in the words of sessions: as text and as HTML.
+    assert "Je kunt je altijd opnieuw aanmelden op de pagina van de sessie." in cancelled.body
+    calendar_note = "Eén werkdag voor de sessie ontvang je de link naar de online bijeenkomst."
+    assert calendar_note in promotion.body and calendar_note in promotion.alternatives[0][0]
 
     # Cancelling twice does nothing more.
     with django_capture_on_commit_callbacks(execute=True):

@@ -28,6 +28,7 @@ def test_register_shows_confirmation_and_sends_email_with_ics(
     page = client.get(response["Location"]).content.decode()
     assert "Bedankt voor je aanmelding" in page
     assert "Je bent aangemeld voor <strong>Webinar: wie mis je nog?</strong>" in page
+    assert "met een agendabestand voor elke sessie" in page  # the engine's page in the words of sessions
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
