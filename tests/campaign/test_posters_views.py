@@ -195,8 +195,8 @@ def test_a_photo_is_checked_stored_under_a_token_without_exif_and_drawn(client, 
     assert "Je foto staat op de poster." in content
     upload = PosterUpload.objects.get()
     assert [f.name for f in PosterUpload._meta.get_fields()] == ["id", "token", "kind", "file", "created_at"]
-    assert upload.token in upload.file.name
-    assert "foto" not in upload.file.name
+    # Stored under the token alone: the visitor's file name ("foto.jpeg") is not kept.
+    assert upload.file.name == f"poster-uploads/{upload.token}.jpg"
     stored = upload.open_image()
     assert not stored.getexif()
     src = _preview_src(content)
