@@ -68,22 +68,41 @@ WRK_REPORT = ROOT / "bench" / "wrk_report.lua"
 # --- Database ----------------------------------------------------------------------------------------------------
 
 
-def setup_django(database_url):
+def setup_django(database_url, media_root):
+    """Django in this process on `database_url`, with the seeded site's images and documents in `media_root`."""
     os.environ["DATABASE_URL"] = database_url
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # The test settings' MEDIA_ROOT is a temporary folder of this process. The seeded images must outlive it:
+    # without their files every card and hero image is a missing source that Wagtail tries to open on every
+    # request (and shows as a broken image), which is neither what visitors get nor what bakerydemo measures.
+    settings.MEDIA_ROOT = str(media_root)
 
 
-def seed_into(database_url, pages):
+def kept_media(seeded):
+    """The folder kept beside a seeded database (a file or a template database's name) for its media files."""
+    return CACHE_DIR / f"{seeded}.media"
+
+
+def copy_media(kept, workdir):
+    """This run's copy of the kept media: renditions made during the run do not pile up in the kept folder."""
+    media = Path(workdir) / "media"
+    shutil.copytree(kept, media)
+    return media
+
+
+def seed_into(database_url, media_root, pages):
     """Migrate and seed `database_url` (empty) in this process; returns the seeding timings."""
     from django.core.management import call_command
     from django.db import connection
 
     from bench import _pages_seed
 
-    setup_django(database_url)
+    setup_django(database_url, media_root)
     began = time.perf_counter()
     call_command("migrate", verbosity=0)
     timings = {"migrate": time.perf_counter() - began}
@@ -105,60 +124,78 @@ def migrate_kept():
 
 
 def prepare_sqlite(pages, key, reseed, workdir):
-    """A copy of the seeded SQLite file in `workdir`; seeds (and keeps) it first when needed."""
+    """Copies of the seeded SQLite file and its media in `workdir`; seeds (and keeps) them first when needed.
+
+    Returns the database URL, the media folder and the seeding timings (None when the kept seed was used).
+    """
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     cached = CACHE_DIR / f"pages-{pages}-{key}.sqlite3"
+    media = kept_media(cached.name)
     timings = None
-    if reseed or not cached.exists():
-        for old in CACHE_DIR.glob(f"pages-{pages}-*.sqlite3"):
-            old.unlink()
+    if reseed or not cached.exists() or not media.is_dir():
+        for old in CACHE_DIR.glob(f"pages-{pages}-*.sqlite3*"):
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
         building = CACHE_DIR / f"building-{os.getpid()}.sqlite3"
-        timings = seed_into(f"sqlite:///{building}", pages)
+        building_media = kept_media(building.name)
+        shutil.rmtree(building_media, ignore_errors=True)
+        timings = seed_into(f"sqlite:///{building}", building_media, pages)
         building.rename(cached)
+        building_media.rename(media)
     path = Path(workdir) / "bench.sqlite3"
     shutil.copyfile(cached, path)
+    media_root = copy_media(media, workdir)
     url = f"sqlite:///{path}"
     if timings is None:
-        setup_django(url)
+        setup_django(url, media_root)
         migrate_kept()
     else:
+        from django.conf import settings
         from django.db import connections
 
-        connections["default"].settings_dict["NAME"] = str(path)  # this process reads the copy from now on
-    return url, timings
+        connections["default"].settings_dict["NAME"] = str(path)  # this process reads the copies from now on
+        settings.MEDIA_ROOT = str(media_root)
+    return url, media_root, timings
 
 
-def prepare_postgres(url, pages, key, reseed):
-    """`url`'s database, created from the template database <name>_seed; seeds the template first when needed."""
+def prepare_postgres(url, pages, key, reseed, workdir):
+    """`url`'s database, created from the template database <name>_seed, and a copy of its media in `workdir`;
+    seeds the template first when needed. Returns the URL, the media folder and the seeding timings."""
     import psycopg2
 
     base, name = url.rsplit("/", 1)
     template = f"{name}_seed"
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    media = kept_media(f"{template}-{key}")
     admin = psycopg2.connect(f"{base}/postgres")
     admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [template])
         row = cursor.fetchone()
     timings = None
-    if reseed or row is None or row[0] != key:
+    if reseed or row is None or row[0] != key or not media.is_dir():
+        for old in CACHE_DIR.glob(f"{template}-*.media"):
+            shutil.rmtree(old)
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{template}"')
             cursor.execute(f'CREATE DATABASE "{template}"')
-        timings = seed_into(f"{base}/{template}", pages)
+        timings = seed_into(f"{base}/{template}", media, pages)
         with admin.cursor() as cursor:
             cursor.execute(f"COMMENT ON DATABASE \"{template}\" IS '{key}'")
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     admin.close()
+    media_root = copy_media(media, workdir)
     if timings is None:
-        setup_django(url)
+        setup_django(url, media_root)
         migrate_kept()
     else:
+        from django.conf import settings
         from django.db import connections
 
-        connections["default"].settings_dict["NAME"] = name  # this process reads the copy from now on
-    return url, timings
+        connections["default"].settings_dict["NAME"] = name  # this process reads the copies from now on
+        settings.MEDIA_ROOT = str(media_root)
+    return url, media_root, timings
 
 
 # --- What is measured --------------------------------------------------------------------------------------------
@@ -353,9 +390,9 @@ def main():
     try:
         began = time.perf_counter()
         if args.database == "sqlite":
-            database_url, timings = prepare_sqlite(args.pages, key, args.reseed, workdir)
+            database_url, media_root, timings = prepare_sqlite(args.pages, key, args.reseed, workdir)
         else:
-            database_url, timings = prepare_postgres(args.postgres, args.pages, key, args.reseed)
+            database_url, media_root, timings = prepare_postgres(args.postgres, args.pages, key, args.reseed, workdir)
         if timings:
             steps = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
             print(f"Seeded in {sum(timings.values()):.1f} s ({steps})")
@@ -380,6 +417,7 @@ def main():
             REDIS_URL=args.redis,
             BENCH_CACHE_PREFIX=CACHE_PREFIX,
             STATIC_ROOT=str(static_root),
+            MEDIA_ROOT=str(media_root),
             GUNICORN_MAX_REQUESTS=str(args.max_requests),
             GUNICORN_KEEPALIVE=str(args.keepalive),
         )
