@@ -25,28 +25,16 @@ class CustomImage(AbstractImage):
         permissions = [("choose_image", "Can choose image")]
 
     def get_rendition(self, filter):
-        """Wagtail's ``get_rendition``, without writing a prefetched rendition back to the cache.
+        """Wagtail's ``get_rendition``, without writing a rendition it read back to the cache.
 
-        Wagtail writes the rendition to the renditions cache on every call, also when it came from the renditions
-        prefetched with the image or from the cache itself: a round trip (a pickled rendition sent to Redis) for
-        every image on every rendered page. Found in the database or made now, it is still written, as in Wagtail.
+        Wagtail's ``get_rendition`` writes the rendition to the renditions cache on every call, also when it came
+        from the renditions prefetched with the image or from the cache itself: a round trip (a pickled rendition
+        sent to Redis) for every image on every rendered page. Its ``get_renditions`` leaves those out (found in
+        the database or made now, a rendition is still written), so one filter goes through that.
         """
-        if isinstance(filter, str):
-            filter = Filter(spec=filter)
-        if not isinstance(filter, Filter):
-            return super().get_rendition(filter)  # Wagtail's error for an unusable filter
-        filter = self.clean_filter_for_svg(filter)
-        Rendition = self.get_rendition_model()
-        try:
-            rendition = self.find_existing_rendition(filter)
-        except Rendition.DoesNotExist:
-            rendition = self.create_rendition(filter)
-            self._add_to_prefetched_renditions(rendition)
-        if not getattr(rendition, "_from_cache", False):  # prefetched or read from the cache
-            Rendition.cache_backend.set(
-                Rendition.construct_cache_key(self, filter.get_cache_key(self), filter.spec), rendition
-            )
-        return rendition
+        if isinstance(filter, str | Filter):
+            return next(iter(self.get_renditions(filter).values()))
+        return super().get_rendition(filter)  # Wagtail's error for an unusable filter
 
     def find_existing_renditions(self, *filters):
         """Wagtail's lookup (prefetched renditions, the cache, the database), with two changes.
@@ -57,8 +45,8 @@ class CustomImage(AbstractImage):
           without renditions made since. Wagtail would then make the rendition, and its ``create_rendition``
           generates the file before it finds the existing row: every view of such a page resized and encoded its
           images again (the home page: 6 images, 800 ms on every uncached view).
-        - Renditions read from the cache are marked as Wagtail marks prefetched ones, so that ``get_rendition``
-          does not write them back.
+        - Renditions read from the cache are marked as Wagtail marks prefetched ones, so that
+          ``get_renditions`` does not write them back.
         """
         prefetched = self._get_prefetched_renditions() is not None
         found = super().find_existing_renditions(*filters) if prefetched else {}

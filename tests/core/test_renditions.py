@@ -40,11 +40,26 @@ def cache_writes(monkeypatch):
     keys = []
     set_one, set_many = backend.set, backend.set_many
 
+    inside_set_many = []  # Django's base set_many (the local memory cache's) calls set for each key: one write
+
     def note(written):
         keys.extend(key for key in written if key.startswith("wagtail-rendition-"))
 
-    monkeypatch.setattr(backend, "set", lambda key, *a, **kw: note([key]) or set_one(key, *a, **kw))
-    monkeypatch.setattr(backend, "set_many", lambda data, *a, **kw: note(data) or set_many(data, *a, **kw))
+    def one(key, *args, **kwargs):
+        if not inside_set_many:
+            note([key])
+        return set_one(key, *args, **kwargs)
+
+    def many(data, *args, **kwargs):
+        note(data)
+        inside_set_many.append(True)
+        try:
+            return set_many(data, *args, **kwargs)
+        finally:
+            inside_set_many.pop()
+
+    monkeypatch.setattr(backend, "set", one)
+    monkeypatch.setattr(backend, "set_many", many)
     return keys
 
 
