@@ -88,11 +88,24 @@ def kept_media(seeded):
     return CACHE_DIR / f"{seeded}.media"
 
 
-def copy_media(kept, workdir):
-    """This run's copy of the kept media: renditions made during the run do not pile up in the kept folder."""
-    media = Path(workdir) / "media"
-    shutil.copytree(kept, media)
-    return media
+def use_copies(url, database_name, kept_media_root, workdir, seeded):
+    """This process on this run's copies: the database `url` (named `database_name`) and a copy of the kept media
+    in `workdir`, so renditions made during the run do not pile up in the kept folder. Returns the copy's folder.
+
+    When the seed was just built (`seeded`), Django already runs on it and is pointed at the copies; otherwise it
+    is set up on the copies and the kept seed is migrated."""
+    media_root = Path(workdir) / "media"
+    shutil.copytree(kept_media_root, media_root)
+    if not seeded:
+        setup_django(url, media_root)
+        migrate_kept()
+        return media_root
+    from django.conf import settings
+    from django.db import connections
+
+    connections["default"].settings_dict["NAME"] = database_name
+    settings.MEDIA_ROOT = str(media_root)
+    return media_root
 
 
 def seed_into(database_url, media_root, pages):
@@ -143,18 +156,8 @@ def prepare_sqlite(pages, key, reseed, workdir):
         building_media.rename(media)
     path = Path(workdir) / "bench.sqlite3"
     shutil.copyfile(cached, path)
-    media_root = copy_media(media, workdir)
     url = f"sqlite:///{path}"
-    if timings is None:
-        setup_django(url, media_root)
-        migrate_kept()
-    else:
-        from django.conf import settings
-        from django.db import connections
-
-        connections["default"].settings_dict["NAME"] = str(path)  # this process reads the copies from now on
-        settings.MEDIA_ROOT = str(media_root)
-    return url, media_root, timings
+    return url, use_copies(url, str(path), media, workdir, seeded=timings is not None), timings
 
 
 def prepare_postgres(url, pages, key, reseed, workdir):
@@ -185,17 +188,7 @@ def prepare_postgres(url, pages, key, reseed, workdir):
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
         cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     admin.close()
-    media_root = copy_media(media, workdir)
-    if timings is None:
-        setup_django(url, media_root)
-        migrate_kept()
-    else:
-        from django.conf import settings
-        from django.db import connections
-
-        connections["default"].settings_dict["NAME"] = name  # this process reads the copies from now on
-        settings.MEDIA_ROOT = str(media_root)
-    return url, media_root, timings
+    return url, use_copies(url, name, media, workdir, seeded=timings is not None), timings
 
 
 # --- What is measured --------------------------------------------------------------------------------------------
