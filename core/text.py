@@ -21,3 +21,12 @@ def clean_text(value):
 def has_control_characters(value):
     """True when `value` holds a character that clean_text() removes."""
     return bool(CONTROL_CHARACTERS.search(str(value or "")))
+
+
+def is_plain_number(value, max_digits=18):
+    """True when `value` is 1 to `max_digits` ASCII digits: what ``int()`` reads and a 64-bit database column holds.
+
+    ``str.isdigit()`` alone also accepts superscripts and other digits ("¹", "²") that ``int()`` refuses, and
+    an id longer than 18 digits would not fit the column.
+    """
+    return isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= max_digits

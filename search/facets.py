@@ -30,6 +30,7 @@ from typing import Any
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from core.text import is_plain_number
 from search import dutch
 
 ORDER_BY_COUNT = "count"  # most results first, then by label
@@ -115,7 +116,7 @@ def municipalities_of(obj, context):
         for item in items:
             if hasattr(item, "pk"):
                 pairs.append((item.pk, getattr(item, "province", "")))
-            elif str(item).strip().isdigit():
+            elif is_plain_number(str(item).strip()):
                 ids.add(int(str(item).strip()))
             elif str(item).strip():
                 names.add(str(item).strip())
@@ -203,7 +204,7 @@ def model_labels(model_label, field="name"):
     def labels(values):
         from django.apps import apps
 
-        ids = [value for value in values if value.isdigit()]
+        ids = [value for value in values if is_plain_number(value)]
         if not ids:
             return {}
         model = apps.get_model(model_label)
@@ -217,11 +218,11 @@ def values_as_labels(values):
 
 
 def is_id(value):
-    return value.isdigit()
+    return is_plain_number(value)
 
 
 def is_year(value):
-    return value.isdigit() and len(value) == 4
+    return is_plain_number(value) and len(value) == 4
 
 
 # The registry -------------------------------------------------------------------------------------------------

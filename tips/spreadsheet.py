@@ -20,7 +20,7 @@ from xml.parsers import expat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from core.text import clean_text
+from core.text import clean_text, is_plain_number
 
 MAX_ROWS = 2000  # rows with content, the header not counted
 MAX_COLUMNS = 100  # cells per row; a row with content further right is refused
@@ -283,7 +283,7 @@ class _Worksheet:
         if name == "row":
             previous = self.sheet.rows[-1].number if self.sheet.rows else 0
             number = attributes.get("r", "")
-            self.row = Row(int(number) if number.isdigit() else previous + 1, [])
+            self.row = Row(int(number) if is_plain_number(number) else previous + 1, [])
             self.next_column = 0
         elif name == "c" and self.row is not None:
             index = _cell_index(attributes.get("r"), self.next_column)
@@ -330,7 +330,7 @@ class _Worksheet:
             return
         text = value.value()
         if kind == "s":
-            if not text.strip().isdigit():
+            if not is_plain_number(text.strip()):
                 return
             value = _SharedIndex(int(text))
         elif kind == "b":

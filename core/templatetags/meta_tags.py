@@ -16,6 +16,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from core.text import is_plain_number
+
 register = template.Library()
 
 DESCRIPTION_LENGTH = 160
@@ -83,7 +85,7 @@ def _canonical(context, request, page):
     if path is not None:
         url = absolute(request, path)
     number = request.GET.get("page", "")
-    if number.isdigit() and int(number) > 1:
+    if is_plain_number(number) and int(number) > 1:
         url = f"{url}?page={int(number)}"
     return url
 

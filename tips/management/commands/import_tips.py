@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from core.text import is_plain_number
 from tips.importing import ImportFailed, import_tips
 from tips.models import TipCollectionPage
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, collection, replace=False, **options):
         collections = TipCollectionPage.objects.filter(slug=collection)
-        if collection.isdigit():
+        if is_plain_number(collection):
             collections = collections | TipCollectionPage.objects.filter(pk=int(collection))
         matches = list(collections[:2])
         if not matches:
