@@ -381,6 +381,27 @@ def bulk_changes():
             transaction.on_commit(partial(tasks.index_changes_quietly, *changes.task_arguments()))
 
 
+@contextmanager
+def left_to_update_index():
+    """Within this block, saving an object indexes nothing and queues nothing: neither Wagtail's update per saved
+    object nor the SearchDocument updates. Only for a command that runs ``update_index`` afterwards, which indexes
+    everything anyway (seed_demo: it indexed each demo page three times, on save, revision and publish, before
+    indexing all of it again). Wagtail's handlers are disconnected for the whole process while the block runs, so it
+    is not for a request in a threaded server. Deleted objects still leave the indexes at once."""
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [model for model in get_indexed_models() if getattr(model, "search_auto_update", True)]
+    disconnected = [model for model in models if post_save.disconnect(post_save_signal_handler, sender=model)]
+    token = _bulk.set(Changes())  # what the SearchDocument handlers collect here is never queued
+    try:
+        yield
+    finally:
+        _bulk.reset(token)
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
 def collect_for_wagtail_index(instance):
     """Inside a bulk block: remember `instance` for Wagtail's index and return True; outside one: False."""
     changes = _bulk.get()

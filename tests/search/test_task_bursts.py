@@ -249,3 +249,27 @@ def test_a_failed_enqueue_does_not_block_later_builds(queued, monkeypatch):
     monkeypatch.undo()
     tasks.warm_facet_index_quietly()
     assert queued["warm_facet_index"] == 1
+
+
+@pytest.mark.django_db
+def test_within_left_to_update_index_a_save_indexes_and_queues_nothing(
+    client, index_page, queued, django_capture_on_commit_callbacks
+):
+    """seed_demo's block: update_index afterwards indexes everything, so nothing is indexed object by object."""
+    with django_capture_on_commit_callbacks(execute=True), indexing.left_to_update_index():
+        collection = _collection(index_page, "stappen")
+        collection.title = "Stappenplan voor buurthuizen"
+        collection.save_revision().publish()
+        import_tips(collection, _spreadsheet(3, word="koffietafel"), "tips.csv")
+    # Wagtail's reference index (which pages link to which) is not search: it still updates.
+    assert set(queued) <= {"update_reference_index_task"}, queued
+    run_queued()
+    assert _found_on_search_page(client, "koffietafel") == 0
+    assert _found_on_search_page(client, "buurthuizen") == 0
+
+    # After the block, Wagtail's handlers are connected again: a save is indexed as before.
+    with django_capture_on_commit_callbacks(execute=True):
+        collection.save_revision().publish()
+    assert queued["insert_or_update_object_task"] >= 1
+    run_queued()
+    assert _found_on_search_page(client, "buurthuizen") == 1

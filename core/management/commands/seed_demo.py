@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from core.demo import DemoBuilder
 from core.sites import SiteAddressError, set_site_address
+from search.indexing import left_to_update_index
 
 
 class Command(BaseCommand):
@@ -38,7 +39,8 @@ class Command(BaseCommand):
         if port is not None and not 0 < port < 65536:
             raise CommandError(f"--port {port} is not a TCP port.")
         demo = DemoBuilder(stdout=self.stdout, style=self.style)
-        with transaction.atomic():
+        # update_index below indexes everything the seeds made: nothing is indexed object by object meanwhile.
+        with transaction.atomic(), left_to_update_index():
             for seed in hooks.get_hooks("register_demo_content"):
                 label = getattr(seed, "demo_label", seed.__name__)
                 self.stdout.write(f"Demo content: {label}")
