@@ -50,6 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench._database import start_from_migrated_copy  # noqa: E402 - needs ROOT on the path
 from bench._http import (  # noqa: E402 - needs ROOT on the path
     BENCH_REDIS_URL,
     CACHE_DIR,
@@ -151,6 +152,7 @@ def prepare_sqlite(pages, key, reseed, workdir):
         building = CACHE_DIR / f"building-{os.getpid()}.sqlite3"
         building_media = kept_media(building.name)
         shutil.rmtree(building_media, ignore_errors=True)
+        start_from_migrated_copy(building)  # when BENCH_MIGRATED_SQLITE names one (bench/_database.py)
         timings = seed_into(f"sqlite:///{building}", building_media, pages)
         building.rename(cached)
         building_media.rename(media)
