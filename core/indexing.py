@@ -25,6 +25,24 @@ def bulk_changes():
         yield
 
 
+_full_update_handlers = {}
+
+
+def register_left_to_update_index(name, context_manager):
+    """Enter `context_manager()` around every ``left_to_update_index()`` block; registering a name again replaces it."""
+    _full_update_handlers[name] = context_manager
+
+
+@contextmanager
+def left_to_update_index():
+    """For a command that runs ``update_index`` after the block (seed_demo): the indexes skip the objects saved in
+    it one by one (``search.indexing.left_to_update_index``). Without registered handlers the block does nothing."""
+    with ExitStack() as stack:
+        for context_manager in list(_full_update_handlers.values()):
+            stack.enter_context(context_manager())
+        yield
+
+
 _change_handlers = {}
 
 

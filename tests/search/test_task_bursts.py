@@ -255,8 +255,8 @@ def test_a_failed_enqueue_does_not_block_later_builds(queued, monkeypatch):
 def test_within_left_to_update_index_a_save_indexes_and_queues_nothing(
     client, index_page, queued, django_capture_on_commit_callbacks
 ):
-    """seed_demo's block: update_index afterwards indexes everything, so nothing is indexed object by object."""
-    with django_capture_on_commit_callbacks(execute=True), indexing.left_to_update_index():
+    """seed_demo's block (core.indexing, entering search's): update_index afterwards indexes everything."""
+    with django_capture_on_commit_callbacks(execute=True), core_indexing.left_to_update_index():
         collection = _collection(index_page, "stappen")
         collection.title = "Stappenplan voor buurthuizen"
         collection.save_revision().publish()

@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from core.demo import DemoBuilder
+from core.indexing import left_to_update_index
 from core.sites import SiteAddressError, set_site_address
-from search.indexing import left_to_update_index
 
 
 class Command(BaseCommand):
