@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from community import links
 from community.models import Post, PostStatus, ReadMarker, Thread
 from community.moderation import is_moderator
+from core.text import is_plain_number
 
 TOPICS_PER_PAGE = 25
 POSTS_PER_PAGE = links.TOPIC_POSTS_PER_PAGE
@@ -239,7 +240,7 @@ def _thread_for(forum, thread_id, viewer):
 def _quoted(request, thread):
     """The post named by ?citeer=, when it is a visible post of this topic (the only ones a reply may quote)."""
     value = request.GET.get(QUOTE_PARAMETER, "")
-    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+    if not is_plain_number(value, max_digits=len(str(MAX_ID))) or int(value) > MAX_ID:
         return None
     post = thread.posts.filter(pk=int(value)).select_related("author__profile").first()
     if post is None or post.status != PostStatus.VISIBLE:

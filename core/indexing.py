@@ -17,11 +17,18 @@ def register_bulk_changes(name, context_manager):
 
 
 @contextmanager
+def _within_each(handlers):
+    """Enter every context manager registered in `handlers` (name: factory) around the block."""
+    with ExitStack() as stack:
+        for context_manager in list(handlers.values()):
+            stack.enter_context(context_manager())
+        yield
+
+
+@contextmanager
 def bulk_changes():
     """Let every registered handler collect the work of the objects saved in this block (see the module)."""
-    with ExitStack() as stack:
-        for context_manager in list(_handlers.values()):
-            stack.enter_context(context_manager())
+    with _within_each(_handlers):
         yield
 
 
@@ -37,9 +44,7 @@ def register_left_to_update_index(name, context_manager):
 def left_to_update_index():
     """For a command that runs ``update_index`` after the block (seed_demo): the indexes skip the objects saved in
     it one by one (``search.indexing.left_to_update_index``). Without registered handlers the block does nothing."""
-    with ExitStack() as stack:
-        for context_manager in list(_full_update_handlers.values()):
-            stack.enter_context(context_manager())
+    with _within_each(_full_update_handlers):
         yield
 
 

@@ -23,7 +23,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.models import Municipality, Province
-from core.text import has_control_characters
+from core.text import has_control_characters, is_plain_number
 
 MAX_FILE_SIZE = 2 * 1024 * 1024  # about 400 municipalities take 25 kB
 MAX_ROWS = 2000
@@ -151,7 +151,7 @@ def parse_row(number, cells, columns):
     values["province"] = province
     inhabitants = cell("inhabitants").replace(".", "").replace(" ", "").replace("\u00a0", "")
     values["inhabitants"] = None
-    if inhabitants.isascii() and inhabitants.isdigit() and len(inhabitants) <= 8:
+    if is_plain_number(inhabitants, max_digits=8):
         values["inhabitants"] = int(inhabitants)
     elif inhabitants:
         errors.append(

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from core.text import is_plain_number
+
 SKIPPED = "-"
 SEPARATOR = "."
 MAX_STATE_LENGTH = 400  # far more than 100 questions with two-digit answers; longer input is refused
@@ -95,7 +97,7 @@ def parse_option_index(value, question):
     """The index of one answer of ``question``, from the text a form sent; :class:`StateError` when it is not
     one of the question's answers."""
     value = (value or "").strip()
-    if not (value.isascii() and value.isdigit()) or len(value) > 3:
+    if not is_plain_number(value, max_digits=3):
         raise StateError(_("This answer does not belong to the question. Please choose one of the answers."))
     index = int(value)
     if index >= len(question.options):
@@ -106,7 +108,7 @@ def parse_option_index(value, question):
 def parse_step(value, questions):
     """The 0-based step a form sent: a question index, or ``len(questions)`` for the result."""
     value = (value or "").strip()
-    if not (value.isascii() and value.isdigit()) or len(value) > 4 or int(value) > len(questions):
+    if not is_plain_number(value, max_digits=4) or int(value) > len(questions):
         raise StateError(_("This step of the test does not exist. Please start again."))
     return int(value)
 

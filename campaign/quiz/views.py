@@ -21,6 +21,7 @@ from campaign.quiz import engine
 from campaign.quiz.models import QuizCounter, StrengthTestPage
 from core.crossorigin import cross_site_refused
 from core.ratelimit import hit
+from core.text import is_plain_number
 
 STEP_LIMIT = 120  # submissions per client per minute: a few visitors behind one address fit well within it
 STEP_WINDOW = 60
@@ -121,7 +122,7 @@ def step(request, page_id):
 def _parse_furthest(value, total):
     """How far this visitor got (1-based step; total + 1 is the result): counts each step once per visitor."""
     value = (value or "").strip()
-    if not (value.isascii() and value.isdigit()) or len(value) > 4 or not 1 <= int(value) <= total + 1:
+    if not is_plain_number(value, max_digits=4) or not 1 <= int(value) <= total + 1:
         raise engine.StateError(_("This step of the test does not exist. Please start again."))
     return int(value)
 
