@@ -23,7 +23,7 @@ still to come). Every item has themes and audiences (``core.Theme`` / ``core.Aud
 Themes and audiences are many-to-many fields of the item (``themes``, ``audiences``) unless the kind says where
 they live (``themes_path`` / ``audiences_path``): a forum topic has those of its category, else those of its forum.
 Code that reads or filters them goes through the kind: ``kind.terms_q()`` / ``kind.tagged()`` (filter),
-``kind.term_querysets()`` (count per term), ``kind.overlap()`` (how many of some terms an item has, in SQL),
+``kind.term_querysets()`` (count per term, or read every item's terms: core/related.py's term index),
 ``kind.with_terms()`` and ``kind.terms_of()`` (show them).
 
 ``kind.listing(queryset)`` adds what a card shows (``for_listing``, default: the listing image) and
@@ -40,8 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -139,39 +138,6 @@ class ContentKind:
             parts.append(qs.values(term=F(path)))
             qs = qs.filter(**{f"{path}__isnull": True})
         return parts
-
-    def overlap(self, field, ids):
-        """SQL: how many of these term ids an item has as its ``field`` (subqueries on the many-to-many tables)."""
-        if not ids:
-            return Value(0, output_field=IntegerField())
-        paths = self.term_paths(field)
-        expression = self._path_overlap(paths[-1], ids)
-        for path in reversed(paths[:-1]):
-            expression = Case(
-                When(Exists(self._path_terms(path)[0]), then=self._path_overlap(path, ids)),
-                default=expression,
-                output_field=IntegerField(),
-            )
-        return expression
-
-    def _path_terms(self, path, ids=None):
-        """The rows of the many-to-many table at the end of ``path`` that belong to the outer query's item (and
-        name one of ``ids``), and the name of their column that points at the item's side."""
-        *relations, name = path.split("__")
-        model = self.model
-        for relation in relations:
-            model = model._meta.get_field(relation).related_model
-        field = model._meta.get_field(name)
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        rows = field.remote_field.through.objects.filter(**{source: OuterRef("__".join(relations) or "pk")})
-        if ids is not None:
-            rows = rows.filter(**{f"{target}__in": ids})
-        return rows.order_by(), source
-
-    def _path_overlap(self, path, ids):
-        rows, source = self._path_terms(path, ids)
-        hits = rows.values(source).annotate(n=Count("pk")).values("n")
-        return Coalesce(Subquery(hits, output_field=IntegerField()), 0)
 
     def with_terms(self, qs, fields=TERM_FIELDS):
         """``qs`` with the themes and audiences that ``terms_of`` reads (one query per path)."""

@@ -131,3 +131,85 @@ def test_editors_see_the_pins_panel_on_every_page_type(client, content, django_u
         response = client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == 200, page
         assert 'name="related_pins-TOTAL_FORMS"' in response.content.decode(), type(page)
+
+
+# --- The term index: ranking without a query per page (core.related.TermIndex) ---------------------------------
+
+
+def _ids(item):
+    return [theme.pk for theme in item.themes.all()], [audience.pk for audience in item.audiences.all()]
+
+
+def test_a_page_seen_first_ranks_its_block_without_reading_terms(client, content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import related
+
+    client.get(content.items["stories"][0].url)  # builds the index of this content generation
+    story = content.items["stories"][1]
+    themes, audiences = _ids(story)
+    with CaptureQueriesContext(connection) as queries:
+        items = related.related_items(story, themes, audiences)
+    assert len(items) == related.LIMIT
+    sql = " ".join(query["sql"] for query in queries.captured_queries).lower()
+    assert "theme" not in sql and "audience" not in sql and "relatedpin" not in sql
+    # Only the cards: one query per kind shown (and the page types of what a kind lists).
+    assert len(queries) <= related.LIMIT * 2
+
+
+def test_the_index_is_built_once_per_content_generation(content):
+    from core import related
+    from core.caching import bump_generation
+
+    first = related.term_index()
+    assert related.term_index() is first
+    bump_generation()
+    assert related.term_index() is not first
+
+
+def test_a_page_published_after_the_index_was_built_joins_the_block(client, content):
+    lesson = content.items["lessons"][0]
+    client.get(lesson.url)  # the index, and the lesson's block, of this generation
+    newest = content.make("stories", 9)  # tagged like the rest, and newer than every other story
+    newest.themes.add(content.other_theme)
+    newest.save()
+    lesson.themes.add(content.other_theme)
+    lesson.save()
+    assert titles(related_block(client.get(lesson.url)))[0] == "Verhaal 9"
+
+
+def test_what_has_ended_since_the_index_was_built_is_left_out(content):
+    import datetime
+
+    from django.utils import timezone
+
+    from core import content_registry, related
+
+    story = content.items["stories"][0]
+    themes, audiences = _ids(story)
+    sessions = {"sessions": content_registry.get("sessions")}
+    index = related.term_index()
+    now = timezone.now()
+    assert [row[1] for row in index.candidates(sessions, themes, audiences, set(), 2, now=now)] == [
+        content.items["sessions"][0].pk,
+        content.items["sessions"][1].pk,
+    ]
+    # A day and a half on, the first session (tomorrow, for an hour) is over: the next two come instead.
+    later = now + datetime.timedelta(days=1, hours=12)
+    assert [row[1] for row in index.candidates(sessions, themes, audiences, set(), 2, now=later)] == [
+        content.items["sessions"][1].pk,
+        content.items["sessions"][2].pk,
+    ]
+
+
+def test_pins_come_from_the_index_in_their_editors_order(client, content):
+    from core import related
+
+    page = ContentPageFactory(parent=content.home, title="Over het programma", slug="over")
+    first, second = content.items["expeditions"][1], content.items["stories"][2]
+    RelatedPin.objects.create(source=page, page=second, sort_order=1)
+    RelatedPin.objects.create(source=page, page=first, sort_order=0)
+    assert related.term_index().pins[page.pk] == [first.pk, second.pk]
+    shown = titles(related_block(client.get(page.url)))
+    assert shown[:2] == ["Expeditie 1", "Verhaal 2"]
