@@ -22,6 +22,11 @@ What it does:
    bench/bakerydemo/ measures stock bakerydemo the same way, for the side-by-side comparison.
    - cold: the page cache switched off, so every request renders the page (each URL is requested a few times
      first so both workers have loaded their templates);
+     The cold phase then measures each detail page type "in turn": every request asks for the next of all the
+     generated pages of that type. The single URL above is rendered thousands of times within one content
+     generation, so what the site keeps per page and generation (related items, taxonomy: core/caching.py) is
+     read back from memory; in turn, no page has been seen before, as for a crawler or the first visitors after
+     a publish. bench/bakerydemo/run.sh measures its blog posts in turn in the same way;
    - warm: the page cache on, measured after a first request per URL.
    Every URL is measured --duration seconds with --connections connections: requests/s, p50, p95 and the
    share of the ceiling, /healthz (a trivial view behind the same middleware) measured in the same run.
@@ -35,6 +40,7 @@ default 1,000,000) to measure the steady state. The access log stays on, as in p
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import shutil
@@ -238,6 +244,25 @@ def targets():
     ]
 
 
+def rotations():
+    """[(label, [path, ...])]: every generated page of each detail type, requested in turn in the cold phase."""
+    from bench._pages_seed import model_named
+
+    def paths(name, prefix, **filters):
+        pages = model_named(name).objects.live().public().filter(title__startswith=prefix, **filters).order_by("pk")
+        return [page.get_url(None) for page in pages.specific()]
+
+    tips = model_named("Tip").objects.filter(page__title__startswith="Tips ").order_by("pk")
+    found = [
+        ("lesson", paths("LessonPage", "Les ")),
+        ("session", paths("SessionPage", "Sessie ")),  # past ones too: every one is a page to render
+        ("tip (permalink)", [tip.get_url(None) for tip in tips]),
+        ("story", paths("StoryPage", "Verhaal ")),
+        ("content page", paths("ContentPage", "Achtergrond ")),
+    ]
+    return [(f"{label}, in turn", urls) for label, urls in found if urls]
+
+
 def get(server, url):
     status, headers, body = server.request("GET", url)
     if status != 200:
@@ -246,11 +271,18 @@ def get(server, url):
 
 
 def run_wrk(server, url, duration, connections):
+    """wrk on `url`, or on a list of paths in turn (written to a file that wrk_report.lua reads)."""
     command = ["wrk", "-t1", f"-c{connections}", f"-d{int(duration)}s", "--timeout", "10s", "-s", str(WRK_REPORT)]
     command += ["-H", "X-Forwarded-Proto: https"]  # as the reverse proxy sends
-    result = subprocess.run(  # noqa: S603 - wrk with our own arguments
-        [*command, f"http://{server.address}{url}"], capture_output=True, text=True, check=True
-    )
+    env = dict(os.environ, WRK_PATHS="")
+    with tempfile.NamedTemporaryFile("w", suffix=".paths") as paths:
+        if not isinstance(url, str):
+            paths.write("\n".join(url) + "\n")
+            paths.flush()
+            env["WRK_PATHS"], url = paths.name, url[0]
+        result = subprocess.run(  # noqa: S603 - wrk with our own arguments
+            [*command, f"http://{server.address}{url}"], capture_output=True, text=True, check=True, env=env
+        )
     line = next(line for line in reversed(result.stdout.splitlines()) if line.startswith("{"))
     data = json.loads(line)
     return {
@@ -263,16 +295,21 @@ def run_wrk(server, url, duration, connections):
 
 
 def run_python_client(server, url, duration, connections):
-    """The same measurement without wrk: `connections` threads with a keep-alive connection each."""
+    """The same measurement without wrk: `connections` threads with a keep-alive connection each; `url` may be a
+    list of paths, asked for in turn."""
     latencies, errors = [], []
     deadline = time.perf_counter() + duration
+    turn = itertools.cycle([url] if isinstance(url, str) else url)
+    lock = threading.Lock()
 
     def client():
         connection = http.client.HTTPConnection(server.host, server.port, timeout=10)
         mine = []
         while time.perf_counter() < deadline:
+            with lock:
+                path = next(turn)
             began = time.perf_counter()
-            connection.request("GET", url, headers={"X-Forwarded-Proto": "https"})
+            connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
             response = connection.getresponse()
             response.read()
             mine.append(time.perf_counter() - began)
@@ -298,7 +335,7 @@ def run_python_client(server, url, duration, connections):
     }
 
 
-def measure_phase(phase, env, urls, args, workdir, measure):
+def measure_phase(phase, env, urls, turns, args, workdir, measure):
     from tests.servers import gunicorn
 
     flush_redis(args.redis)
@@ -328,6 +365,12 @@ def measure_phase(phase, env, urls, args, workdir, measure):
             results[label]["cache"] = get(server, url).get("X-Page-Cache", "-")
             if results[label]["errors"]:
                 raise SystemExit(f"{phase} {url}: {results[label]['errors']} errors\n{server.log_text()[-3000:]}")
+        if phase == "cold":
+            for label, paths in turns:
+                results[label] = measure(server, paths, args.duration, args.connections)
+                results[label].update(first=None, cache="-")
+                if results[label]["errors"]:
+                    raise SystemExit(f"{phase} {label}: {results[label]['errors']} errors\n{server.log_text()[-3000:]}")
         # The ceiling again at the end: the machine's speed drifts; the share is of the mean of both.
         ceiling_label, ceiling_url = urls[0]
         again = measure(server, ceiling_url, args.duration, args.connections)
@@ -344,19 +387,20 @@ def start_workers(server):
         thread.join()
 
 
-def report(vendor, phase, urls, results):
+def report(vendor, phase, urls, turns, results):
     first, again = results[urls[0][0]]["rps"], results[urls[0][0]]["again"]
     ceiling = (first + again) / 2
     print(f"\n{vendor}, {phase}: ceiling {first:.0f} req/s at the start, {again:.0f} at the end, shares of the mean")
     print(f"{'':22} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'% ceiling':>10} {'first ms':>9} {'cache':>6}  URL")
-    for label, url in urls:
+    rows = urls + [(label, f"{len(paths)} pages, {paths[0]} ...") for label, paths in turns if label in results]
+    for label, url in rows:
         row = results[label]
         if "failed" in row:
             print(f"{label:22} answered {row['failed']} (see above)  {url}")
             continue
         print(
             f"{label:22} {row['rps']:8.0f} {row['p50']:8.1f} {row['p95']:8.1f} {100 * row['rps'] / ceiling:9.1f}% "
-            f"{row['first']:9.0f} {row['cache']:>6}  {url}"
+            f"{'-' if row['first'] is None else format(row['first'], '.0f'):>9} {row['cache']:>6}  {url}"
         )
 
 
@@ -396,7 +440,7 @@ def main():
         from django.db import connection
 
         vendor = connection.vendor
-        urls = targets()
+        urls, turns = targets(), rotations()
         if args.profile:
             from bench._profile import profile_urls
 
@@ -425,8 +469,8 @@ def main():
         )
         failed = False
         for phase in [phase for phase in args.phases.split(",") if phase != "none"]:
-            results = measure_phase(phase, env, urls, args, workdir, measure)
-            report(vendor, phase, urls, results)
+            results = measure_phase(phase, env, urls, turns, args, workdir, measure)
+            report(vendor, phase, urls, turns, results)
             failed = failed or any("failed" in row for row in results.values())
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

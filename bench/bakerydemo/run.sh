@@ -45,10 +45,21 @@ for url in "${urls[@]}"; do
     [ "$status" = 200 ] || { echo "$url answered $status" >&2; tail -20 "$log" >&2; exit 1; }
   done
 done
+# Every blog post in turn (as bench/pages.py's "in turn" rows): read from the database before the clock starts.
+paths=$(mktemp)
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log" "$paths"' EXIT
+"$VENV/bin/python" manage.py shell -c \
+  "from bakerydemo.blog.models import BlogPage; print('\n'.join(p.url for p in BlogPage.objects.live().order_by('pk')))" \
+  | grep '^/' >"$paths"  # the paths only, not what the shell says when it starts
 echo "bakerydemo, $database, gunicorn 2 workers x 2 threads, keep-alive 0, wrk -c$connections -d$duration ($(date -u +%H:%M) UTC,$(uptime | sed 's/.*load/ load/'))"
-printf '%-20s %8s %8s %8s\n' URL req/s p50_ms p95_ms
-for url in "${urls[@]}"; do
-  line=$(wrk -t1 -c"$connections" -d"$duration" --timeout 10s -s "$script" "$base$url" | grep '^{')
+printf '%-26s %8s %8s %8s\n' URL req/s p50_ms p95_ms
+turn="blog posts in turn ($(wc -l <"$paths"))"
+for url in "${urls[@]}" "$turn"; do
+  if [ "$url" = "$turn" ]; then
+    line=$(WRK_PATHS=$paths wrk -t1 -c"$connections" -d"$duration" --timeout 10s -s "$script" "$base/" | grep '^{')
+  else
+    line=$(WRK_PATHS='' wrk -t1 -c"$connections" -d"$duration" --timeout 10s -s "$script" "$base$url" | grep '^{')
+  fi
   python3 - "$line" "$url" <<'PYTHON'
 import json
 import sys
@@ -57,6 +68,6 @@ data, url = json.loads(sys.argv[1]), sys.argv[2]
 rate = data["requests"] / (data["duration_us"] / 1e6)
 errors = data["errors"] + data["status_errors"]
 note = f"  {errors} errors" if errors else ""
-print(f"{url:20} {rate:8.0f} {data['p50_us'] / 1000:8.1f} {data['p95_us'] / 1000:8.1f}{note}")
+print(f"{url:26} {rate:8.0f} {data['p50_us'] / 1000:8.1f} {data['p95_us'] / 1000:8.1f}{note}")
 PYTHON
 done
