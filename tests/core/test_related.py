@@ -213,3 +213,46 @@ def test_pins_come_from_the_index_in_their_editors_order(client, content):
     assert related.term_index().pins[page.pk] == [first.pk, second.pk]
     shown = titles(related_block(client.get(page.url)))
     assert shown[:2] == ["Expeditie 1", "Verhaal 2"]
+
+
+def test_the_index_ranks_by_overlap_then_each_kinds_own_order():
+    import datetime
+    from types import SimpleNamespace
+
+    from core.related import ITEM_FIELD, TermIndex
+
+    day = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+    rows = []
+
+    def item(kind, pk, days, terms, end_days=None):
+        end = day + datetime.timedelta(days=end_days) if end_days is not None else None
+        rows.append((kind, ITEM_FIELD, pk, None, 0, day + datetime.timedelta(days=days), end))
+        rows.extend((kind, field, pk, term, 0, None, None) for field, term in terms)
+
+    both = [("themes", 1), ("audiences", 7)]
+    item("stories", 1, -9, both)  # two shared terms: first, however old
+    item("stories", 2, -1, [("themes", 1)])  # newest with one
+    item("stories", 3, -1, [("audiences", 7)])  # as new: the higher pk first
+    item("stories", 4, -5, [("themes", 1)])
+    item("stories", 5, 0, [("themes", 2)])  # shares nothing
+    item("sessions", 10, 3, both, end_days=3)  # upcoming: soonest first
+    item("sessions", 11, 1, [("themes", 1)], end_days=1)
+    item("sessions", 12, -2, both, end_days=-2)  # over
+    kinds = {
+        "stories": SimpleNamespace(is_page=True, upcoming=False, end_field=None),
+        "sessions": SimpleNamespace(is_page=True, upcoming=True, end_field="end"),
+    }
+    index = TermIndex(rows, upcoming={"sessions"})
+
+    def best(per_kind, exclude=()):
+        found = index.candidates(kinds, [1], [7], set(exclude), per_kind, now=day)
+        return [(key, pk, overlap) for key, pk, overlap, _date in found]
+
+    assert best(3) == [
+        ("stories", 1, 2),
+        ("stories", 3, 1),
+        ("stories", 2, 1),
+        ("sessions", 10, 2),
+        ("sessions", 11, 1),
+    ]
+    assert best(1, exclude=[1, 10]) == [("stories", 3, 1), ("sessions", 11, 1)]
