@@ -54,6 +54,7 @@ def register_topics():
             queryset=public_topics,
             date_field="last_post_at",
             for_listing=topic_cards,
+            for_cards=topic_cards,
             themes_path=("category__themes", "forum__themes"),
             audiences_path=("category__audiences", "forum__audiences"),
             community=True,

@@ -26,7 +26,8 @@ Code that reads or filters them goes through the kind: ``kind.terms_q()`` / ``ki
 ``kind.term_querysets()`` (count per term, or read every item's terms: core/related.py's term index),
 ``kind.with_terms()`` and ``kind.terms_of()`` (show them).
 
-``kind.listing(queryset)`` adds what a card shows (``for_listing``, default: the listing image) and
+``kind.listing(queryset)`` adds what a card shows (``for_listing``, default: the listing image),
+``kind.cards(queryset)`` what a related-content card reads (``for_cards``, default: the date's relation), and
 ``kind.tagged(themes=…, audiences=…)`` narrows the public items to those sharing a theme or an audience.
 
 ``kinds()`` lists what the programme publishes; kinds that members write (``community``: forum topics) join in
@@ -80,6 +81,9 @@ class ContentKind:
     audiences_path: str | tuple = "audiences"
     # Written by members, not published by the programme (forum topics): see ``kinds()``.
     community: bool = False
+    # Optional: like ``for_listing``, for the related-content cards (core/related.py), which show a title, a date and
+    # a summary but no picture. Default: the relation that ``date_field`` follows, if any (a tip's collection).
+    for_cards: Callable | None = None
 
     @property
     def is_page(self):
@@ -162,6 +166,15 @@ class ContentKind:
         if any(field.name == "listing_image" for field in self.model._meta.get_fields()):
             return qs.select_related("listing_image")
         return qs
+
+    def cards(self, qs):
+        """``qs`` with what a related-content card reads: ``for_cards``, else the relation its date follows (a tip's
+        collection page, which also gives its URL). Unlike ``listing``, no picture or parent page is joined: a lesson's
+        card does not show its expedition or its image."""
+        if self.for_cards is not None:
+            return self.for_cards(qs)
+        relation = self.date_field.rpartition("__")[0]
+        return qs.select_related(relation) if relation else qs
 
     def date_of(self, item):
         """The item's date to show: ``date_attr``, else ``date_field`` followed through relations."""

@@ -121,7 +121,7 @@ def _cards_of(kinds, rows, limit, request):
     for key in {row[0] for row in chosen}:
         kind = kinds[key]
         ids = [row[1] for row in chosen if row[0] == key]
-        for item in kind.listing(kind.model._default_manager.filter(pk__in=ids)):
+        for item in kind.cards(kind.model._default_manager.filter(pk__in=ids)):
             items[key, item.pk] = item
     return [_card(kinds[key], items[key, pk], request) for key, pk, _overlap_n, _date in chosen if (key, pk) in items]
 

@@ -154,8 +154,10 @@ def test_a_page_seen_first_ranks_its_block_without_reading_terms(client, content
     assert len(items) == related.LIMIT
     sql = " ".join(query["sql"] for query in queries.captured_queries).lower()
     assert "theme" not in sql and "audience" not in sql and "relatedpin" not in sql
-    # Only the cards: one query per kind shown (and the page types of what a kind lists).
-    assert len(queries) <= related.LIMIT * 2
+    # Only the cards: one query per kind shown, joining nothing a card does not show (a lesson's expedition, a
+    # picture).
+    assert len(queries) == len({item["kind"] for item in items})
+    assert "core_customimage" not in sql and "expeditions_expeditionpage" not in sql
 
 
 def test_the_index_is_built_once_per_content_generation(content):
