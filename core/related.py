@@ -282,12 +282,6 @@ def term_index(request=None):
     return index
 
 
-def forget_term_index():
-    """Drop this process's index (tests)."""
-    global _held
-    _held = (None, 0.0, None)
-
-
 def related_items(obj, theme_ids, audience_ids, request=None, exclude_page_ids=()):
     """The block's items: the pinned pages, then computed ones up to ``LIMIT``."""
     if obj is None or obj.pk is None:
