@@ -178,8 +178,15 @@ class TermIndex:
 
         # Typed NULLs: PostgreSQL matches the columns of a union pair by pair, and two untyped NULLs become text.
         no_date = Cast(Value(None), DateTimeField())
-        columns = ("related_kind", "related_field", "pk", "related_term", "related_order", "related_date")
-        columns += ("related_end",)
+        columns = (
+            "related_kind",
+            "related_field",
+            "pk",
+            "related_term",
+            "related_order",
+            "related_date",
+            "related_end",
+        )
         parts = [
             RelatedPin.objects.exclude(page=None)
             .annotate(
@@ -193,7 +200,8 @@ class TermIndex:
             .order_by()
             .values_list("related_kind", "related_field", "source_id", *columns[3:])
         ]
-        for kind in content_registry.kinds(include_community=True):
+        kinds = content_registry.kinds(include_community=True)
+        for kind in kinds:
             for field in content_registry.TERM_FIELDS:
                 for part in kind.term_querysets(field):
                     parts.append(
@@ -221,8 +229,7 @@ class TermIndex:
                 )
                 .values_list(*columns)
             )
-        upcoming = {kind.key for kind in content_registry.kinds(include_community=True) if kind.upcoming}
-        return cls(parts[0].union(*parts[1:], all=True), upcoming)
+        return cls(parts[0].union(*parts[1:], all=True), {kind.key for kind in kinds if kind.upcoming})
 
     def candidates(self, kinds, theme_ids, audience_ids, exclude, per_kind, now=None):
         """Rows ``(kind, pk, overlap, date)``: the best ``per_kind`` items of each of ``kinds`` (key -> kind) that
@@ -264,17 +271,25 @@ _held = (None, 0.0, None)  # (generation, kept until, TermIndex): replaced as on
 _building = threading.Lock()
 
 
+def _held_for(generation):
+    """The held index if it is of ``generation`` and not past its time, else None."""
+    held_generation, until, index = _held
+    if generation is not None and generation == held_generation and time.time() < until:
+        return index
+    return None
+
+
 def term_index(request=None):
     """The term index of the content generation ``request`` started with, built once per process and generation
     (and kept no longer than the page cache's timeout, as the other invariants)."""
     global _held
     generation = request_generation(request)
-    held_generation, until, index = _held
-    if generation is not None and generation == held_generation and time.time() < until:
+    index = _held_for(generation)
+    if index is not None:
         return index
     with _building:  # one thread builds it; the others wait for it instead of building it too
-        held_generation, until, index = _held
-        if generation is not None and generation == held_generation and time.time() < until:
+        index = _held_for(generation)
+        if index is not None:
             return index
         index = TermIndex.build()
         if generation is not None:

@@ -55,11 +55,9 @@ echo "bakerydemo, $database, gunicorn 2 workers x 2 threads, keep-alive 0, wrk -
 printf '%-26s %8s %8s %8s\n' URL req/s p50_ms p95_ms
 turn="blog posts in turn ($(wc -l <"$paths"))"
 for url in "${urls[@]}" "$turn"; do
-  if [ "$url" = "$turn" ]; then
-    line=$(WRK_PATHS=$paths wrk -t1 -c"$connections" -d"$duration" --timeout 10s -s "$script" "$base/" | grep '^{')
-  else
-    line=$(WRK_PATHS='' wrk -t1 -c"$connections" -d"$duration" --timeout 10s -s "$script" "$base$url" | grep '^{')
-  fi
+  target=$base$url list=''
+  if [ "$url" = "$turn" ]; then target=$base/ list=$paths; fi
+  line=$(WRK_PATHS=$list wrk -t1 -c"$connections" -d"$duration" --timeout 10s -s "$script" "$target" | grep '^{')
   python3 - "$line" "$url" <<'PYTHON'
 import json
 import sys
