@@ -6,9 +6,10 @@ plus shared audiences) and then by date, at most ``PER_KIND`` from one section s
 
 The ranking reads the term index (``TermIndex``): the themes, audiences and dates of every public item of every
 kind, and every page's pins, read in one query per content generation and kept in the process (like the
-invariants of core/caching.py, but shared by all pages and not copied per request: it is never changed after it
-is built). A page seen for the first time in a generation then costs no query for the ranking, only for its cards:
-one query per kind that made the cut (at most ``LIMIT``), plus one for pinned pages (and one per page type pinned).
+invariants of core/caching.py, but shared by all pages and not copied per request: after it is built, only its
+cards are added to). A page seen for the first time in a generation then costs no query for the ranking, only for
+cards that no page of the generation has shown yet (the index keeps the cards it hands out): one query per kind
+with such a card (at most ``LIMIT``), plus one for pinned pages (and one per page type pinned).
 Ranking in SQL, per page, took about 50 ms of a lesson's first view at 2,000 pages, nearly all of it in building
 and compiling a union of correlated subqueries. Building the index takes about 45 ms at 2,000 pages and 225 ms at
 20,000 (SQLite), once per process and generation, and holds about 9 MB at 20,000 pages; ranking from it takes
@@ -26,8 +27,8 @@ from collections import Counter, defaultdict
 from django.conf import settings
 from django.db.models import CharField, DateTimeField, F, IntegerField, Value
 from django.db.models.functions import Cast
-from django.utils import timezone
-from wagtail.models import Page
+from django.utils import timezone, translation
+from wagtail.models import Page, Site
 
 from core import content_registry
 from core.caching import memoize, request_generation
@@ -113,17 +114,31 @@ def computed_items(obj, theme_ids, audience_ids, request=None, limit=LIMIT, excl
 
 
 def _cards_of(kinds, rows, limit, request):
-    """The cards of the best ``limit`` candidate rows ``(kind, pk, overlap, date)``: one query per kind that made
-    the cut."""
+    """The cards of the best ``limit`` candidate rows ``(kind, pk, overlap, date)``.
+
+    Cards are kept in the term index, for all pages of its generation: the newest items of a common theme are
+    related to hundreds of pages. Only the cards not kept yet are fetched, in one query per kind."""
     rows = sorted(rows, key=lambda row: (row[2], _sort_date(row[3]), row[1]), reverse=True)
-    chosen = rows[:limit]
-    items = {}
-    for key in {row[0] for row in chosen}:
+    chosen = [(key, pk) for key, pk, _overlap, _date in rows[:limit]]
+    kept = term_index(request).cards
+    # A card's URL is relative to the request's site, and its label is in the visitor's language.
+    scope = (_site_id(request), translation.get_language())
+    missing = defaultdict(list)
+    for key, pk in chosen:
+        if (scope, key, pk) not in kept:
+            missing[key].append(pk)
+    for key, ids in missing.items():
         kind = kinds[key]
-        ids = [row[1] for row in chosen if row[0] == key]
-        for item in kind.cards(kind.model._default_manager.filter(pk__in=ids)):
-            items[key, item.pk] = item
-    return [_card(kinds[key], items[key, pk], request) for key, pk, _overlap_n, _date in chosen if (key, pk) in items]
+        found = {item.pk: item for item in kind.cards(kind.model._default_manager.filter(pk__in=ids))}
+        for pk in ids:  # one that is gone is kept as None: not asked for again in this generation
+            kept[scope, key, pk] = _card(kind, found[pk], request) if pk in found else None
+    cards = (kept[scope, key, pk] for key, pk in chosen)
+    return [dict(card) for card in cards if card is not None]  # copies: the kept ones are shared by all threads
+
+
+def _site_id(request):
+    site = Site.find_for_request(request) if request is not None else None
+    return site.pk if site is not None else None
 
 
 # --- The term index ------------------------------------------------------------------------------------------
@@ -136,7 +151,7 @@ class TermIndex:
     their order and their day); ``postings``: (kind, field, term id) -> the pks of the items of that kind that
     have that term (where the kind keeps it: a forum topic has its category's terms, else its forum's); ``ranks``:
     kind -> pk -> place in the kind's order; ``pins``: page id -> the ids of the pages pinned on it, in their
-    editor's order."""
+    editor's order; ``cards``: the items' cards, kept as pages show them."""
 
     def __init__(self, rows, upcoming=()):
         """``rows``: ``(kind, field, pk, term, order, date, end)``. A row of a term field ("themes", "audiences")
@@ -168,6 +183,9 @@ class TermIndex:
         for source, page, _order in sorted(pins, key=lambda pin: (pin[2] is None, pin[2] or 0)):
             pinned[source].append(page)
         self.pins = dict(pinned)
+        # (site id, language, kind, pk) -> the item's card (or None: not public), filled by ``_cards_of`` as pages
+        # ask for them. The only part that changes after the build: one dict item at a time.
+        self.cards = {}
 
     @classmethod
     def build(cls):

@@ -147,6 +147,7 @@ def test_a_page_seen_first_ranks_its_block_without_reading_terms(client, content
     from core import related
 
     client.get(content.items["stories"][0].url)  # builds the index of this content generation
+    related.term_index().cards.clear()  # as if no page had shown a card yet
     story = content.items["stories"][1]
     themes, audiences = _ids(story)
     with CaptureQueriesContext(connection) as queries:
@@ -158,6 +159,34 @@ def test_a_page_seen_first_ranks_its_block_without_reading_terms(client, content
     # picture).
     assert len(queries) == len({item["kind"] for item in items})
     assert "core_customimage" not in sql and "expeditions_expeditionpage" not in sql
+
+
+def test_cards_shown_on_one_page_are_not_fetched_again_for_another(content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core import related
+
+    first, second = content.items["stories"][0], content.items["stories"][1]
+    shown = {item["url"] for item in related.related_items(first, *_ids(first))}
+    terms = _ids(second)
+    with CaptureQueriesContext(connection) as queries:
+        items = related.related_items(second, *terms)
+    assert len(items) == related.LIMIT
+    assert {item["url"] for item in items} & shown  # the two stories share most of their block
+    assert len(queries) == len({item["kind"] for item in items if item["url"] not in shown})
+    # The kept cards are copies: what one caller changes, no other sees.
+    items[0]["title"] = "changed"
+    assert related.related_items(content.items["stories"][2], *_ids(second))[0]["title"] != "changed"
+
+
+def test_a_card_changed_by_an_editor_is_fetched_again(client, content):
+    story, other = content.items["stories"][0], content.items["stories"][1]
+    shown = titles(related_block(client.get(story.url)))
+    page = next(item for items in content.items.values() for item in items if item.title == shown[0])
+    page.title = "Een nieuwe titel"
+    page.save_revision().publish()
+    assert "Een nieuwe titel" in titles(related_block(client.get(other.url)))
 
 
 def test_the_index_is_built_once_per_content_generation(content):
