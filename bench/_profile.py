@@ -42,8 +42,12 @@ def _sql_time(stats):
     )
 
 
-def profile_urls(urls, rounds, top=12):
-    """Profile `rounds` uncached requests of every (label, url); prints a summary and the hot functions."""
+def profile_urls(urls, rounds, top=12, turns=()):
+    """Profile `rounds` uncached requests of every (label, url); prints a summary and the hot functions.
+
+    `turns` are (label, [path, ...]) rows: each path is requested once, the first view of a page, as the benchmark's
+    "in turn" rows do; the paths are split in three parts, for the times, the queries and the profile.
+    """
     from django.db import connection
     from django.test import Client
     from django.test.utils import override_settings
@@ -64,21 +68,24 @@ def profile_urls(urls, rounds, top=12):
         f"{'render':>7} {'SQL':>5}"
     )
     details = []
+    rows = [(label, [url] * (3 * rounds)) for label, url in urls]
+    rows += [(label, paths[: 3 * rounds]) for label, paths in turns if len(paths) >= 3]
     with override_settings(PAGE_CACHE_ENABLED=False, DEBUG=False):
-        for label, url in urls:
-            response = client.get(url)  # templates and per-generation values loaded
-            assert response.status_code == 200, (url, response.status_code)
+        for label, paths in rows:
+            response = client.get(paths[-1])  # templates and per-generation values loaded
+            assert response.status_code == 200, (paths[-1], response.status_code)
+            third = len(paths) // 3
             times = []
             query_time.clear()
             with connection.execute_wrapper(timed):
-                for _ in range(rounds):
+                for url in paths[:third]:
                     began = time.perf_counter()
                     client.get(url)
                     times.append(time.perf_counter() - began)
-            queries, sql = len(query_time) / rounds, sum(query_time) / rounds
+            queries, sql = len(query_time) / third, sum(query_time) / third
             profiler = cProfile.Profile()
             profiler.enable()
-            for _ in range(rounds):
+            for url in paths[third : 2 * third]:
                 client.get(url)
             profiler.disable()
             stats = pstats.Stats(profiler)

@@ -444,7 +444,7 @@ def main():
         if args.profile:
             from bench._profile import profile_urls
 
-            profile_urls(urls[1:], args.profile)
+            profile_urls(urls[1:], args.profile, turns=turns)
         connection.close()
         static_root = collect_static()
 
