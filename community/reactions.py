@@ -21,6 +21,7 @@ View counts (``keer bekeken``) without cookies or personal data, compatible with
 import logging
 import re
 import time
+import uuid
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
@@ -52,6 +53,7 @@ BUCKET_SECONDS = 60
 BUCKET_TIMEOUT = 2 * 24 * 60 * 60  # counters live two days: a flush that was down for a day still finds them
 LOOKBACK_BUCKETS = 24 * 60  # a flush looks back one day
 GRACE_BUCKETS = 2  # the current and the previous minute may still receive counts
+FLUSHED_KEY = "kp:views-flushed"  # a new value after every flush that wrote counts (see view_count)
 BOTS = re.compile(
     r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|curl|wget|python|httpx|"
     r"go-http|java/|libwww|scrapy|headless|lighthouse|pingdom|uptime",
@@ -195,11 +197,14 @@ def _request_memo(request):
 
 
 def summary_for(request, obj):
-    """``(thread or None, number of visible reactions)``, once per request and target."""
+    """``(thread or None, number of visible reactions)``, once per request and target.
+
+    The thread is kept per content generation (``core.caching.memoize``): a thread or reaction saved, whatever its
+    status, starts a new one."""
     memo = _request_memo(request)
     key = ("summary", target_key(obj))
     if key not in memo:
-        thread = thread_for(obj)
+        thread = caching.memoize(request, f"reactions-thread:{target_key(obj)}", lambda: thread_for(obj))
         count = thread.visible_count if thread is not None and thread.status == PostStatus.VISIBLE else 0
         memo[key] = (thread, count)
     return memo[key]
@@ -330,11 +335,28 @@ def mark_view_after_render(request, response):
     return response
 
 
-def view_count(obj):
-    """The flushed number of views of ``obj`` (counts of the last minutes are still in the cache)."""
-    content_type = content_type_of(obj)
-    count = ViewCount.objects.filter(target_type=content_type, target_id=obj.pk).values_list("count", flat=True).first()
-    return count or 0
+def view_count(obj, request=None):
+    """The flushed number of views of ``obj`` (counts of the last minutes are still in the cache).
+
+    With a request, kept as a cached page keeps it: for its content generation, at most ``PAGE_CACHE_TIMEOUT``
+    (flushing starts no new generation: views must not empty the page cache), or until the next flush: each flush
+    writes a new ``FLUSHED_KEY``, which is part of the memo's name."""
+
+    def read():
+        rows = ViewCount.objects.filter(target_type=content_type_of(obj), target_id=obj.pk)
+        return rows.values_list("count", flat=True).first() or 0
+
+    if request is None:
+        return read()
+    if not hasattr(request, "_kp_views_flushed"):
+        try:
+            request._kp_views_flushed = caching.cache_backend().get(FLUSHED_KEY, "")
+        except Exception:
+            logger.exception("View counts: could not read when they were last flushed")
+            request._kp_views_flushed = None
+    if request._kp_views_flushed is None:
+        return read()
+    return caching.memoize(request, f"views:{request._kp_views_flushed}:{target_key(obj)}", read)
 
 
 def is_bot(request):
@@ -415,6 +437,10 @@ def flush_view_counts(now=None):
         cache.delete_many(claimed)
         raise
     cache.delete_many(used_keys)
+    try:
+        cache.set(FLUSHED_KEY, uuid.uuid4().hex[:12], None)
+    except Exception:
+        logger.exception("View counts: flushed, but pages may show the old counts for PAGE_CACHE_TIMEOUT")
     return sum(totals.values())
 
 

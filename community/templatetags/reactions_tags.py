@@ -20,7 +20,7 @@ def reactions_meta(context, target):
     """Views and reactions of ``target``, as the source platform showed them below the title."""
     request = context.get("request")
     reactions_module.note_view(request, target)
-    views = reactions_module.view_count(target)
+    views = reactions_module.view_count(target, request)
     viewed = ngettext("%(count)s view", "%(count)s views", views) % {"count": views}
     if not reactions_module.reactions_allowed(target, request):
         return format_html('<p class="reactions-meta">{}</p>', viewed)

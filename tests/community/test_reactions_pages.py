@@ -305,3 +305,16 @@ def test_nobody_else_edits_a_reaction(story, member, client):
     assert client.post(f"/reacties/bewerken/{post.pk}/", {"body": "Overgenomen"}).status_code == 403
     post.refresh_from_db()
     assert post.body == "Reactie nummer 0."
+
+
+def test_a_repeated_view_reads_no_thread_or_count_and_a_new_reaction_shows_at_once(story, client):
+    add_reactions(story, 2)
+    ViewCount.objects.create(target_type=content_type_of(story), target_id=story.pk, count=7)
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = html_of(client, story)
+    assert "7 keer bekeken" in html and "2 reacties" in html
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "community_thread" not in sql and "community_viewcount" not in sql
+    add_reactions(story, 1)  # a saved reaction starts a new content generation
+    assert "3 reacties" in html_of(client, story)

@@ -170,3 +170,13 @@ def test_the_scheduled_job_and_command(story, capsys):
     call_command("flush_view_counts")
     assert "1 views written." in capsys.readouterr().out
     assert views_of(story) == 1
+
+
+@pytest.mark.django_db
+def test_a_count_kept_for_repeated_views_is_read_again_after_a_flush(story, client):
+    assert "0 keer bekeken" in client.get(story.url).content.decode()
+    ViewCount.objects.create(target_type=content_type_of(story), target_id=story.pk, count=5)
+    assert "0 keer bekeken" in client.get(story.url).content.decode()  # kept: a view starts no new generation
+    record_view(f"{content_type_of(story).pk}:{story.pk}")
+    flush_later()
+    assert "6 keer bekeken" in client.get(story.url).content.decode()
