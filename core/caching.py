@@ -199,6 +199,25 @@ def memoize(request, name, build, timeout=None):
     return value
 
 
+def keep_related(request, obj, *names):
+    """Fill the foreign keys ``names`` of ``obj`` from rows kept per content generation, so that the template reads
+    them without a query: a lesson's expedition and author are shared by many lessons, and a page seen for the first
+    time finds them kept. Only for rows whose saves start a new generation (pages, snippets), never in previews
+    (whose unsaved values are the point)."""
+    if getattr(request, "is_preview", False):
+        return
+    for name in names:
+        field = obj._meta.get_field(name)
+        pk = getattr(obj, field.attname)
+        if pk is None or field.is_cached(obj):
+            continue
+        field.set_cached_value(obj, _kept_row(request, field.related_model, pk))
+
+
+def _kept_row(request, model, pk):
+    return memoize(request, f"row:{model._meta.label_lower}:{pk}", lambda: model._default_manager.filter(pk=pk).first())
+
+
 def remember(request, name, value):
     """What ``memoize(request, name, …)`` returns for the rest of this request (read with something else)."""
     if not hasattr(request, "_kp_memo"):

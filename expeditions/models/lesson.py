@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from community.models import ReactionsMixin
 from core.blocks import BaseStreamBlock
+from core.caching import keep_related
 from core.models import BasePage
 from core.models.easy_read import EasyReadMixin
 from core.rich_text import LIMITED_FEATURES
@@ -177,5 +178,6 @@ class LessonPage(EasyReadMixin, ReactionsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        keep_related(request, self, "expedition", "author")
         context["expedition"] = self.expedition
         return context

@@ -115,3 +115,28 @@ def test_home_section_is_flat(client, home_page, index_page, make_expedition, im
     cache.clear()
     with django_assert_num_queries(few):
         client.get(home_page.url)
+
+
+def test_a_lesson_seen_first_reads_its_expedition_and_author_as_kept_by_a_sibling(client, expedition):
+    author = ExpeditionLeaderFactory(name="Sanne Visser", bio="Begeleidt expedities in Drenthe.")
+    first, second = (
+        LessonPageFactory(parent=expedition, title=f"Les {number}", slug=f"les-{number}", author=author)
+        for number in (1, 2)
+    )
+    assert "Sanne Visser" in client.get(first.url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(second.url).content.decode()
+    assert "Sanne Visser" in html and "Begeleidt expedities in Drenthe." in html and expedition.title in html
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "expeditions_expeditionleader" not in sql and "expeditions_expeditionpage" not in sql
+    # A renamed author (a snippet saved) starts a new content generation: the next view shows the new name.
+    author.name = "Sanne de Vries"
+    author.save()
+    assert "Sanne de Vries" in client.get(second.url).content.decode()
+
+
+def test_a_preview_shows_the_author_chosen_in_the_editor(expedition):
+    lesson = LessonPageFactory(parent=expedition, author=ExpeditionLeaderFactory(name="Sanne Visser"))
+    lesson.author = ExpeditionLeaderFactory(name="Piet Bakker")
+    html = lesson.make_preview_request().content.decode()
+    assert "Piet Bakker" in html and "Sanne Visser" not in html
