@@ -1,4 +1,5 @@
 from django import template
+from django.db import connections
 from django.db.models import Value
 from wagtail.models import Page, Site
 
@@ -105,20 +106,54 @@ def taxonomy_of(context, obj):
         or {"themes", "audiences", "tags"} & prefetched.keys()
         or not all(hasattr(obj, name) for name in ("themes", "audiences", "tags"))
     ):
-        return {"themes": list(obj.themes.all()), "audiences": list(obj.audiences.all()), "tags": list(obj.tags.all())}
+        return {name: list(getattr(obj, name).all()) for name in TAXONOMY}
 
     def build():
-        parts = [
-            getattr(obj, name).all().order_by().annotate(kind=Value(name)).values("id", "name", "slug", "kind")
-            for name in ("themes", "audiences", "tags")
-        ]
-        rows = list(parts[0].union(*parts[1:], all=True))
-        result = {name: [] for name in ("themes", "audiences", "tags")}
-        for row in sorted(rows, key=lambda row: (row["name"].lower(), row["id"])):
-            result[row["kind"]].append({"id": row["id"], "name": row["name"], "slug": row["slug"]})
+        result = {name: [] for name in TAXONOMY}
+        for pk, name, slug, kind in sorted(_taxonomy_rows(obj), key=lambda row: (row[1].lower(), row[0])):
+            result[kind].append({"id": pk, "name": name, "slug": slug})
         return result
 
     return memoize(request, f"taxonomy:{type(obj)._meta.label_lower}:{obj.pk}", build)
+
+
+TAXONOMY = ("themes", "audiences", "tags")
+# The taxonomy query of a model, compiled once per model and database: (SQL, parameters, the parameters' places
+# that take the object's id). Building and compiling it took 1.2-1.7 ms of a page's first view; running it 0.1 ms.
+_compiled_taxonomy = {}
+_PROBE_ID = -7_000_000_001  # no object has it: its places in the compiled parameters are where the id goes
+
+
+def _taxonomy_query(obj):
+    parts = [
+        getattr(obj, name).all().order_by().annotate(kind=Value(name)).values_list("id", "name", "slug", "kind")
+        for name in TAXONOMY
+    ]
+    return parts[0].union(*parts[1:], all=True)
+
+
+def _taxonomy_rows(obj):
+    """``(id, name, slug, kind)`` of the object's themes, audiences and tags, with the query compiled for its model."""
+    alias = obj._state.db or "default"
+    key = (type(obj), alias)
+    if key not in _compiled_taxonomy:
+        probe = type(obj)()
+        for model in (type(obj), *type(obj)._meta.get_parent_list()):
+            setattr(probe, model._meta.pk.attname, _PROBE_ID)  # a page's own id and its Page id
+        sql, params = _taxonomy_query(probe).query.sql_with_params()
+        places = [n for n, param in enumerate(params) if param == _PROBE_ID]
+        # One place per part, or the query is not what this expects: then it is built for every object.
+        _compiled_taxonomy[key] = (sql, list(params), places) if len(places) == len(TAXONOMY) else None
+    compiled = _compiled_taxonomy[key]
+    if compiled is None:
+        return list(_taxonomy_query(obj))
+    sql, params, places = compiled
+    params = list(params)
+    for place in places:
+        params[place] = obj.pk
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 @register.simple_tag(takes_context=True)
