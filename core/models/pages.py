@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core import compiled
 from core.blocks import BaseStreamBlock
 from core.caching import memoize
 from core.home_sections import get_audience_entries, get_home_sections, get_key_figures
@@ -86,6 +87,22 @@ def _routes_to_children(page, page_class, remaining):
         except Http404:
             return True
     return False
+
+
+def _specific(page, page_class):
+    """``page.specific``, with the specific row read by a query compiled once per page type (core/compiled.py)."""
+    if page_class is None or isinstance(page, page_class):
+        return page.specific
+    found = compiled.objects(
+        ("specific", page_class), lambda pk: page_class._default_manager.filter(pk=pk), [page.pk], page._state.db
+    )
+    if not found:
+        return page.specific  # gone since: Wagtail's own lookup says so
+    specific = found[0]
+    for name, value in page.__dict__.items():  # what Wagtail's get_specific copies: the non-field attributes
+        specific.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = specific
+    return specific
 
 
 class HomePage(ViewRestrictionsMixin, Page):
@@ -196,14 +213,17 @@ class HomePage(ViewRestrictionsMixin, Page):
         if not path_components:
             return super().route(request, path_components)
         prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
-        chain = {
-            page.url_path: page
-            # slug__in lets the database use the slug index: url_path has none, and path LIKE alone read the
-            # whole page table on every uncached request (4.6 of 15 ms of a lesson at 20,000 pages).
-            for page in Page.objects.filter(
-                slug__in=path_components, url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth
-            )
-        }
+        # slug__in lets the database use the slug index: url_path has none, and path LIKE alone read the whole page
+        # table on every uncached request (4.6 of 15 ms of a lesson at 20,000 pages). Compiled once per site root
+        # and path length (core/compiled.py).
+        found = compiled.objects(
+            ("route", self.pk, self.path, self.depth),
+            lambda slugs, paths: Page.objects.filter(
+                slug__in=slugs, url_path__in=paths, path__startswith=self.path, depth__gt=self.depth
+            ),
+            [list(path_components), prefixes],
+        )
+        chain = {page.url_path: page for page in found}
         # The pages on the path, for the breadcrumbs (core_tags.breadcrumbs): no query for the ancestors.
         if request is not None:
             request._kp_route_chain = [self, *chain.values()]
@@ -218,7 +238,7 @@ class HomePage(ViewRestrictionsMixin, Page):
             remaining = path_components[position + 1 :]
             page_class = page.specific_class
             if not remaining or page_class is None or not _routes_to_children(page, page_class, remaining):
-                return page.specific.route(request, remaining)
+                return _specific(page, page_class).route(request, remaining)
             parent = page
         raise Http404  # not reached: the last prefix always returns
 

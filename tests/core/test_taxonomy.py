@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import compiled
 from core.templatetags import core_tags
 from tests.core.hubs_content import SECTIONS, SectionContent
 
@@ -29,10 +30,10 @@ def orm_rows(obj):
 
 @pytest.mark.parametrize("key", SECTIONS)
 def test_the_compiled_query_finds_what_the_orm_finds_for_every_section(content, key):
-    core_tags._compiled_taxonomy.clear()
     first, second = (type(item).objects.get(pk=item.pk) for item in content.items[key])
     assert sorted(core_tags._taxonomy_rows(first)) == orm_rows(first)
-    assert core_tags._compiled_taxonomy[type(first), "default"] is not None  # compiled, not built per object
+    # compiled, not built per object
+    assert compiled._compiled[("taxonomy", type(first)), "default", ("int",)] is not None
     with CaptureQueriesContext(connection) as queries:
         rows = core_tags._taxonomy_rows(second)
     assert len(queries) == 1
