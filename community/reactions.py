@@ -32,8 +32,8 @@ from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from community.models import CommunitySettings, Post, PostStatus, ReactionsMixin, Thread, ViewCount
-from core import caching
+from community.models import CommunitySettings, Post, PostStatus, ReactionsMixin, Thread, ThreadKind, ViewCount
+from core import caching, compiled
 
 logger = logging.getLogger(__name__)
 
@@ -180,12 +180,16 @@ def reaction_url(post, request=None, target=None):
 
 
 def thread_for(obj):
-    """The reactions thread of ``obj`` with ``visible_count`` (visible reactions), or None: one query."""
-    return (
-        Thread.objects.for_target(obj)
-        .annotate(visible_count=Count("posts", filter=Q(posts__status=PostStatus.VISIBLE)))
-        .first()
-    )
+    """The reactions thread of ``obj`` with ``visible_count`` (visible reactions), or None: one query, compiled once
+    (core/compiled.py: every page view with reactions asks it)."""
+
+    def build(content_type_id, pk):
+        threads = Thread.objects.filter(kind=ThreadKind.REACTIONS, target_type_id=content_type_id, target_id=pk)
+        visible = Count("posts", filter=Q(posts__status=PostStatus.VISIBLE))
+        return threads.annotate(visible_count=visible).order_by("pk")[:1]
+
+    found = compiled.objects(("reactions-thread",), build, [content_type_of(obj).pk, obj.pk])
+    return found[0] if found else None
 
 
 def _request_memo(request):
@@ -342,9 +346,12 @@ def view_count(obj, request=None):
     (flushing starts no new generation: views must not empty the page cache), or until the next flush: each flush
     writes a new ``FLUSHED_KEY``, which is part of the memo's name."""
 
+    def build(content_type_id, pk):
+        return ViewCount.objects.filter(target_type_id=content_type_id, target_id=pk).values_list("count")[:1]
+
     def read():
-        rows = ViewCount.objects.filter(target_type=content_type_of(obj), target_id=obj.pk)
-        return rows.values_list("count", flat=True).first() or 0
+        found = compiled.rows(("view-count",), build, [content_type_of(obj).pk, obj.pk])
+        return found[0][0] if found else 0
 
     if request is None:
         return read()

@@ -318,3 +318,18 @@ def test_a_repeated_view_reads_no_thread_or_count_and_a_new_reaction_shows_at_on
     assert "community_thread" not in sql and "community_viewcount" not in sql
     add_reactions(story, 1)  # a saved reaction starts a new content generation
     assert "3 reacties" in html_of(client, story)
+
+
+def test_the_thread_and_the_count_are_read_by_queries_compiled_once(story, lesson, client):
+    from core import compiled
+
+    add_reactions(lesson, 4)
+    add_reactions(lesson, 1, status=PostStatus.HIDDEN)
+    ViewCount.objects.create(target_type=content_type_of(lesson), target_id=lesson.pk, count=12)
+    html_of(client, story)
+    html = html_of(client, lesson)
+    assert "12 keer bekeken" in html and "4 reacties" in html
+    used = {
+        key[0]: value for key, value in compiled._compiled.items() if key[0] in {("reactions-thread",), ("view-count",)}
+    }
+    assert len(used) == 2 and None not in used.values()
