@@ -3,16 +3,23 @@ from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from core import compiled
+
 
 class AppreciationQuerySet(models.QuerySet):
     def counts_for(self, objects):
-        """{pk: count} for a list of objects of one model, in a single query."""
+        """{pk: count} for a list of objects of one model, in a single query (of all counts: filters before this
+        one are not applied)."""
         objects = list(objects)
         if not objects:
             return {}
         content_type = ContentType.objects.get_for_model(objects[0], for_concrete_model=False)
-        rows = self.filter(content_type=content_type, object_id__in=[obj.pk for obj in objects])
-        return dict(rows.values_list("object_id", "count"))
+
+        def build(content_type_id, pks):  # compiled once per number of objects (core/compiled.py)
+            rows = self.model._default_manager.filter(content_type_id=content_type_id, object_id__in=pks)
+            return rows.values_list("object_id", "count")
+
+        return dict(compiled.rows(("appreciation-counts",), build, [content_type.pk, [obj.pk for obj in objects]]))
 
     def increment(self, obj):
         """Add one appreciation to `obj` without a race between readers and writers; returns the new count."""
