@@ -234,7 +234,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, with one redis-py client per connection pool (core/redis_cache.py).
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that hangs must not hang every request with it.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

@@ -134,7 +134,7 @@ def test_redis_cache_is_used_when_redis_url_is_set():
         text=True,
         timeout=60,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache", result.stderr
+    assert result.stdout.strip() == "core.redis_cache.RedisCache", result.stderr
 
 
 @pytest.mark.django_db
