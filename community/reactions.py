@@ -208,7 +208,7 @@ def summary_for(request, obj):
     memo = _request_memo(request)
     key = ("summary", target_key(obj))
     if key not in memo:
-        thread = caching.memoize(request, f"reactions-thread:{target_key(obj)}", lambda: thread_for(obj))
+        thread = caching.memoize(request, f"reactions-thread:{target_key(obj)}", lambda: thread_for(obj), shared=False)
         count = thread.visible_count if thread is not None and thread.status == PostStatus.VISIBLE else 0
         memo[key] = (thread, count)
     return memo[key]
@@ -363,7 +363,7 @@ def view_count(obj, request=None):
             request._kp_views_flushed = None
     if request._kp_views_flushed is None:
         return read()
-    return caching.memoize(request, f"views:{request._kp_views_flushed}:{target_key(obj)}", read)
+    return caching.memoize(request, f"views:{request._kp_views_flushed}:{target_key(obj)}", read, shared=False)
 
 
 def is_bot(request):

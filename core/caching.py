@@ -183,15 +183,18 @@ def bump_generation():
     transaction.on_commit(_bump)
 
 
-def memoize(request, name, build, timeout=None):
+def memoize(request, name, build, timeout=None, shared=True):
     """``build()`` cached under this content generation: for per-request invariants such as site settings,
     menus and breadcrumbs, which change only when content changes. Not for anything personal.
 
-    Within one request a name is read from the cache once (kept on the request after that)."""
+    Within one request a name is read from the cache once (kept on the request after that). ``shared=False`` keeps
+    the value in this process only: for values that one quick query builds (a compiled one, core/compiled.py),
+    where a round trip to the shared cache to read it, and another to store it, would cost more than building it
+    on a page's first view in each process."""
     local = getattr(request, "_kp_memo", None) if request is not None else None
     if local is not None and name in local:
         return local[name]
-    value = _memoize(request, name, build, timeout)
+    value = _memoize(request, name, build, timeout) if shared else _memoize_in_process(request, name, build, timeout)
     if request is not None:
         if local is None:
             local = request._kp_memo = {}
@@ -215,7 +218,13 @@ def keep_related(request, obj, *names):
 
 
 def _kept_row(request, model, pk):
-    return memoize(request, f"row:{model._meta.label_lower}:{pk}", lambda: model._default_manager.filter(pk=pk).first())
+    from core import compiled
+
+    def build():
+        found = compiled.objects(("row", model), lambda pk: model._default_manager.filter(pk=pk), [pk])
+        return found[0] if found else None
+
+    return memoize(request, f"row:{model._meta.label_lower}:{pk}", build, shared=False)
 
 
 def remember(request, name, value):
@@ -296,6 +305,17 @@ def _memoize(request, name, build, timeout):
         except Exception:
             logger.exception("Page cache: could not store %s", name)
     process_memo.set(generation, name, value, built + timeout)
+    return value
+
+
+def _memoize_in_process(request, name, build, timeout):
+    generation = request_generation(request)
+    if generation is None:
+        return build()
+    value = process_memo.get(generation, name)
+    if value is MISSING:
+        value = build()
+        process_memo.set(generation, name, value, time.time() + (timeout or _setting("PAGE_CACHE_TIMEOUT", 300)))
     return value
 
 

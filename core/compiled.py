@@ -54,13 +54,15 @@ def _shape(value):
     return type(value).__name__
 
 
-def _compile(build, values, using):
+def _compile(build, values, using, instances):
     numbers = itertools.count()  # one counter for all values: every probe differs from every other
     try:
         probes = [_probe_like(value, numbers) for value in values]
     except TypeError:
         return None
     queryset = build(*probes)
+    if instances and (queryset.query.select_related or queryset._fields is not None):
+        return None  # columns of other tables, or not the model's: instances cannot be made from them by name
     try:
         sql, params = queryset.query.get_compiler(using=using).as_sql()
     except EmptyResultSet:  # an empty list: the ORM answers without asking the database
@@ -78,7 +80,7 @@ def _too_long(values):
     return any(isinstance(value, list | tuple) and (len(value) > MAX_LIST or _too_long(value)) for value in values)
 
 
-def _compiled_for(key, build, values, using):
+def _compiled_for(key, build, values, using, instances=False):
     if _too_long(values):
         return None
     full_key = (key, using, tuple(_shape(value) for value in values))
@@ -86,7 +88,7 @@ def _compiled_for(key, build, values, using):
     if compiled is NOT_COMPILED:
         if len(_compiled) >= MAX_ENTRIES:
             return None
-        compiled = _compile(build, values, using)
+        compiled = _compile(build, values, using, instances)
         with _lock:
             _compiled[full_key] = compiled
     return compiled
@@ -114,7 +116,7 @@ def rows(key, build, values, using="default"):
 def objects(key, build, values, using="default"):
     """The model instances of ``build(*values)``: a queryset of model rows (no ``values()``, ``select_related()``
     or annotations: the instances are made from the columns by name, as ``Manager.raw()`` does)."""
-    compiled = _compiled_for(key, build, values, using)
+    compiled = _compiled_for(key, build, values, using, instances=True)
     if compiled is None:
         return list(build(*values).using(using))
     model, sql = compiled[0], compiled[1]

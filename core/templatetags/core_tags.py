@@ -114,7 +114,8 @@ def taxonomy_of(context, obj):
             result[kind].append({"id": pk, "name": name, "slug": slug})
         return result
 
-    return memoize(request, f"taxonomy:{type(obj)._meta.label_lower}:{obj.pk}", build)
+    # In this process only: the compiled query costs what a round trip to the shared cache does.
+    return memoize(request, f"taxonomy:{type(obj)._meta.label_lower}:{obj.pk}", build, shared=False)
 
 
 TAXONOMY = ("themes", "audiences", "tags")

@@ -88,3 +88,11 @@ def test_long_paths_are_answered_without_keeping_a_query_for_each_length(client,
 
 def test_an_empty_list_is_answered_by_the_orm(pages):
     assert compiled.objects(("test", "empty"), by_slugs, [[], 2]) == []
+
+
+def test_joined_rows_are_not_made_into_instances_by_name(pages):
+    over, team, _again = pages
+    key = ("test", "joined")
+    build = lambda pk: Page.objects.filter(pk=pk).select_related("owner")  # noqa: E731
+    assert [page.pk for page in compiled.objects(key, build, [team.pk])] == [team.pk]
+    assert compiled._compiled[key, "default", ("int",)] is None  # built by the ORM every time instead

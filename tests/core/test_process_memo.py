@@ -137,3 +137,29 @@ def test_copies_of_one_generation_are_never_read_under_another():
     assert process_memo.get("generation-b", "menu") is caching.MISSING  # a's copy went with a
     assert process_memo.get("generation-a", "footer") is caching.MISSING
     assert process_memo.get("generation-b", "footer") == "footer of b"
+
+
+def test_a_value_kept_in_this_process_only_never_reaches_the_shared_cache(db, shared_reads):
+    build = Builder({"themes": ["Werving"]})
+    assert memoize(fresh_request(), "taxonomy", build, shared=False) == {"themes": ["Werving"]}
+    assert memoize(fresh_request(), "taxonomy", build, shared=False) == {"themes": ["Werving"]}
+    assert build.calls == 1 and shared_reads == []
+    assert not [key for key in cache._cache if ":taxonomy" in key]  # nothing written either (locmem's keys)
+
+    process_memo.clear()  # another worker builds its own
+    assert memoize(fresh_request(), "taxonomy", build, shared=False) == {"themes": ["Werving"]}
+    assert build.calls == 2
+
+    caching.bump_generation()
+    build.value = {"themes": ["Inclusie"]}
+    assert memoize(fresh_request(), "taxonomy", build, shared=False) == {"themes": ["Inclusie"]}
+
+
+def test_a_value_kept_in_this_process_only_expires_after_the_timeout():
+    now = [1_000_000.0]
+    with mock.patch.object(caching.time, "time", side_effect=lambda: now[0]):
+        assert memoize(fresh_request(), "views", Builder(3), timeout=300, shared=False) == 3
+        now[0] += 299
+        assert memoize(fresh_request(), "views", Builder(4), timeout=300, shared=False) == 3
+        now[0] += 2
+        assert memoize(fresh_request(), "views", Builder(5), timeout=300, shared=False) == 5
