@@ -70,7 +70,8 @@ def breadcrumb_ancestors(context, page):
 
 
 def _ancestor_links(request, page):
-    """Kept per content generation; on an empty cache from the pages routing passed (no query), else one query."""
+    """Kept per content generation, in this process only: built from the pages routing passed (no query), else with
+    one query, which costs about what reading them from the shared cache would."""
 
     def build():
         ancestors = _routed_ancestors(request, page)
@@ -78,7 +79,7 @@ def _ancestor_links(request, page):
             ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).only("id", "title", "url_path", "path")
         return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
 
-    return memoize(request, f"breadcrumbs:{page.path}", build)
+    return memoize(request, f"breadcrumbs:{page.path}", build, shared=False)
 
 
 def _routed_ancestors(request, page):
