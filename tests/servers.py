@@ -20,6 +20,19 @@ GUNICORN_CONFIG = BASE_DIR / "platform" / "gunicorn.conf.py"
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
+def live_redis_cache(cache_class, prefix):
+    """A cache backend of ``cache_class`` on the test Redis with keys starting ``prefix``; skips the test when no
+    Redis is running."""
+    import pytest
+    import redis
+
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis is not running")
+    return cache_class(TEST_REDIS_URL, {"KEY_PREFIX": prefix})
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

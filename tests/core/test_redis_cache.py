@@ -6,16 +6,12 @@ import pytest
 import redis
 
 from core.redis_cache import RedisCache
-from tests.servers import TEST_REDIS_URL
+from tests.servers import live_redis_cache
 
 
 @pytest.fixture
 def cache():
-    try:
-        redis.Redis.from_url(TEST_REDIS_URL).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("Redis is not running")
-    cache = RedisCache(TEST_REDIS_URL, {"KEY_PREFIX": "test-shared-client"})
+    cache = live_redis_cache(RedisCache, "test-shared-client")
     yield cache
     cache.delete_many(["a", "b", "counter", "added"])
 

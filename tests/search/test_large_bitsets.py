@@ -6,20 +6,15 @@ bench/pages.py at 20,000 pages). Bitsets are cached as bytes.
 """
 
 import pytest
-import redis
-from django.core.cache.backends.redis import RedisCache
+from core.redis_cache import RedisCache
 
 from search.engines.database import _pack_bits, _unpack_bits
-from tests.servers import TEST_REDIS_URL
+from tests.servers import live_redis_cache
 
 
 @pytest.fixture
 def redis_cache():
-    try:
-        redis.Redis.from_url(TEST_REDIS_URL).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("Redis is not running")
-    cache = RedisCache(TEST_REDIS_URL, {"KEY_PREFIX": "test-bitsets"})
+    cache = live_redis_cache(RedisCache, "test-bitsets")
     yield cache
     cache.delete_many(["words"])
 
