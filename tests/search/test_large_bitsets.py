@@ -6,8 +6,8 @@ bench/pages.py at 20,000 pages). Bitsets are cached as bytes.
 """
 
 import pytest
-from core.redis_cache import RedisCache
 
+from core.redis_cache import RedisCache
 from search.engines.database import _pack_bits, _unpack_bits
 from tests.servers import live_redis_cache
 
