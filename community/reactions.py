@@ -32,7 +32,7 @@ from django.db.models import Case, Count, F, Q, Value, When
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from community.models import CommunitySettings, Post, PostStatus, ReactionsMixin, Thread, ThreadKind, ViewCount
+from community.models import CommunitySettings, Post, PostStatus, ReactionsMixin, Thread, ViewCount
 from core import caching, compiled
 
 logger = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ def thread_for(obj):
     (core/compiled.py: every page view with reactions asks it)."""
 
     def build(content_type_id, pk):
-        threads = Thread.objects.filter(kind=ThreadKind.REACTIONS, target_type_id=content_type_id, target_id=pk)
+        threads = Thread.objects.for_target_id(content_type_id, pk)
         visible = Count("posts", filter=Q(posts__status=PostStatus.VISIBLE))
         return threads.annotate(visible_count=visible).order_by("pk")[:1]
 

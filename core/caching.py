@@ -45,6 +45,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from core import compiled
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "kp:content-generation"
@@ -194,7 +196,7 @@ def memoize(request, name, build, timeout=None, shared=True):
     local = getattr(request, "_kp_memo", None) if request is not None else None
     if local is not None and name in local:
         return local[name]
-    value = _memoize(request, name, build, timeout) if shared else _memoize_in_process(request, name, build, timeout)
+    value = _memoize(request, name, build, timeout, shared)
     if request is not None:
         if local is None:
             local = request._kp_memo = {}
@@ -218,8 +220,6 @@ def keep_related(request, obj, *names):
 
 
 def _kept_row(request, model, pk):
-    from core import compiled
-
     def build():
         found = compiled.objects(("row", model), lambda pk: model._default_manager.filter(pk=pk), [pk])
         return found[0] if found else None
@@ -280,7 +280,7 @@ MISSING = object()
 process_memo = _ProcessMemo()
 
 
-def _memoize(request, name, build, timeout):
+def _memoize(request, name, build, timeout, shared=True):
     generation = request_generation(request)
     if generation is None:
         return build()
@@ -288,6 +288,10 @@ def _memoize(request, name, build, timeout):
     if value is not MISSING:
         return value
     timeout = timeout or _setting("PAGE_CACHE_TIMEOUT", 300)
+    if not shared:
+        value = build()
+        process_memo.set(generation, name, value, time.time() + timeout)
+        return value
     # (built at, value); "memo2": processes of the previous release, during a rolling deploy, read bare values
     key = f"kp:memo2:{generation}:{name}"
     cache = cache_backend()
@@ -305,17 +309,6 @@ def _memoize(request, name, build, timeout):
         except Exception:
             logger.exception("Page cache: could not store %s", name)
     process_memo.set(generation, name, value, built + timeout)
-    return value
-
-
-def _memoize_in_process(request, name, build, timeout):
-    generation = request_generation(request)
-    if generation is None:
-        return build()
-    value = process_memo.get(generation, name)
-    if value is MISSING:
-        value = build()
-        process_memo.set(generation, name, value, time.time() + (timeout or _setting("PAGE_CACHE_TIMEOUT", 300)))
     return value
 
 

@@ -14,7 +14,6 @@ query is built by the ORM on every use, as before; so is one with values of othe
 """
 
 import itertools
-import threading
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
@@ -26,8 +25,7 @@ PROBE_INT = 2_000_000_000
 # beyond the first MAX_ENTRIES, are built by the ORM every time.
 MAX_LIST = 16
 MAX_ENTRIES = 500
-_compiled = {}
-_lock = threading.Lock()
+_compiled = {}  # filled one item at a time: two threads compiling one shape store the same thing
 NOT_COMPILED = object()
 
 
@@ -89,8 +87,7 @@ def _compiled_for(key, build, values, using, instances=False):
         if len(_compiled) >= MAX_ENTRIES:
             return None
         compiled = _compile(build, values, using, instances)
-        with _lock:
-            _compiled[full_key] = compiled
+        _compiled[full_key] = compiled
     return compiled
 
 
@@ -114,8 +111,9 @@ def rows(key, build, values, using="default"):
 
 
 def objects(key, build, values, using="default"):
-    """The model instances of ``build(*values)``: a queryset of model rows (no ``values()``, ``select_related()``
-    or annotations: the instances are made from the columns by name, as ``Manager.raw()`` does)."""
+    """The model instances of ``build(*values)``: a queryset of model rows, annotations allowed (no ``values()`` or
+    ``select_related()``: the instances are made from the columns by name, as ``Manager.raw()`` does, which keeps
+    other columns as attributes)."""
     compiled = _compiled_for(key, build, values, using, instances=True)
     if compiled is None:
         return list(build(*values).using(using))

@@ -46,11 +46,10 @@ class ThreadQuerySet(models.QuerySet):
 
     def for_target(self, obj):
         """The reactions thread of a page or tip (there is at most one)."""
-        return self.filter(
-            kind=ThreadKind.REACTIONS,
-            target_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-            target_id=obj.pk,
-        )
+        return self.for_target_id(ContentType.objects.get_for_model(obj, for_concrete_model=False).pk, obj.pk)
+
+    def for_target_id(self, content_type_id, object_id):
+        return self.filter(kind=ThreadKind.REACTIONS, target_type_id=content_type_id, target_id=object_id)
 
 
 class Thread(SearchableTopic, models.Model):

@@ -95,6 +95,9 @@ def _routed_ancestors(request, page):
     return ancestors
 
 
+TAXONOMY = ("themes", "audiences", "tags")
+
+
 @register.simple_tag(takes_context=True)
 def taxonomy_of(context, obj):
     """The themes, audiences and tags of a page (or tip): in one query instead of three, kept per content
@@ -104,8 +107,8 @@ def taxonomy_of(context, obj):
     if (
         obj.pk is None
         or getattr(request, "is_preview", False)
-        or {"themes", "audiences", "tags"} & prefetched.keys()
-        or not all(hasattr(obj, name) for name in ("themes", "audiences", "tags"))
+        or set(TAXONOMY) & prefetched.keys()
+        or not all(hasattr(obj, name) for name in TAXONOMY)
     ):
         return {name: list(getattr(obj, name).all()) for name in TAXONOMY}
 
@@ -117,9 +120,6 @@ def taxonomy_of(context, obj):
 
     # In this process only: the compiled query costs what a round trip to the shared cache does.
     return memoize(request, f"taxonomy:{type(obj)._meta.label_lower}:{obj.pk}", build, shared=False)
-
-
-TAXONOMY = ("themes", "audiences", "tags")
 
 
 def _taxonomy_query(obj):
