@@ -1,4 +1,5 @@
-"""Listings and the expedition page keep the same number of queries with 5 or 50 items."""
+"""Listings and the expedition page keep the same number of queries with 5 or 50 items; an expedition seen again
+reads its lists from what the first view kept, until something is saved."""
 
 import datetime
 
@@ -16,6 +17,7 @@ from expeditions.factories import (
     LessonPageFactory,
     OrganisationFactory,
 )
+from expeditions.models import ExpeditionParticipation
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +142,57 @@ def test_a_preview_shows_the_author_chosen_in_the_editor(expedition):
     lesson.author = ExpeditionLeaderFactory(name="Piet Bakker")
     html = lesson.make_preview_request().content.decode()
     assert "Piet Bakker" in html and "Sanne Visser" not in html
+
+
+LISTED_TABLES = (
+    "expeditions_lessonpage",
+    "expeditions_expeditionleadership",
+    "expeditions_expeditionparticipation",
+    "expeditions_expeditiontargetgroup",
+)
+
+
+def test_an_expedition_seen_again_reads_its_lists_once(client, expedition, other_expedition, images):
+    fill_expedition(expedition, images, 3, 0)
+    LessonPageFactory(parent=other_expedition, title="Meelopen voor de papieren")
+    first = client.get(expedition.url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(expedition.url)
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert not [table for table in LISTED_TABLES if table in sql]
+    assert again.content == first.content
+    assert len(again.context["lessons"]) == 3 and len(again.context["leaders"]) == 3
+    assert [o.name for o in again.context["organisations"]] == ["Club 0", "Club 1", "Club 2"]
+    # Kept per expedition: the other one lists its own lesson, not these.
+    other = client.get(other_expedition.url)
+    assert [lesson.title for lesson in other.context["lessons"]] == ["Meelopen voor de papieren"]
+    assert "Club 0" not in other.content.decode()
+
+
+def test_an_expedition_shows_a_published_unpublished_or_renamed_item_at_once(client, expedition):
+    leader = ExpeditionLeaderFactory(name="Sanne Visser")
+    ExpeditionLeadershipFactory(expedition=expedition, leader=leader)
+    assert "Sanne Visser" in client.get(expedition.url).content.decode()
+
+    lesson = LessonPageFactory(parent=expedition, title="Knip de klus in stukjes", live=False)
+    assert "Knip de klus in stukjes" not in client.get(expedition.url).content.decode()
+    lesson.save_revision().publish()
+    assert "Knip de klus in stukjes" in client.get(expedition.url).content.decode()
+
+    leader.name = "Sanne de Vries"
+    leader.save()
+    html = client.get(expedition.url).content.decode()
+    assert "Sanne de Vries" in html and "Sanne Visser" not in html
+
+    lesson.refresh_from_db()  # published through its revision
+    lesson.unpublish()
+    assert "Knip de klus in stukjes" not in client.get(expedition.url).content.decode()
+
+
+def test_an_expedition_preview_shows_the_organisations_chosen_in_the_editor(client, expedition):
+    ExpeditionParticipationFactory(expedition=expedition, organisation=OrganisationFactory(name="Sportclub Noord"))
+    assert "Sportclub Noord" in client.get(expedition.url).content.decode()  # kept for the live page
+    expedition.participations = [ExpeditionParticipation(organisation=OrganisationFactory(name="Harmonie Zuid"))]
+    html = expedition.make_preview_request().content.decode()
+    assert "Harmonie Zuid" in html and "Sportclub Noord" not in html
+    assert "Sportclub Noord" in client.get(expedition.url).content.decode()  # the live page is unchanged
