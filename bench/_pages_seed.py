@@ -402,10 +402,11 @@ def template_filter_specs():
 
 def make_renditions():
     """Every image's renditions for the templates' filter specs, as on a site that has been visited; returns how
-    many were made. A rendition is made once, on the first page that shows the picture at that size, and kept.
-    Without this, each run made them again from its fresh copy of the seed, in the middle of the measurement
-    (in-process, 7 portraits made during 150 stories in turn took a quarter of their time), while bakerydemo is
-    measured on its second run, with its renditions made by the first (bench/bakerydemo/README.md)."""
+    many the images have (on a fresh seed, all made here). A rendition is made once, on the first page that shows
+    the picture at that size, and kept. Without this, each run made them again from its fresh copy of the seed, in
+    the middle of the measurement (in-process, 7 portraits made during 150 stories in turn took a quarter of their
+    time), while bakerydemo is measured on its second run, with its renditions made by the first
+    (bench/bakerydemo/README.md)."""
     from wagtail.images import get_image_model
 
     specs = template_filter_specs()
